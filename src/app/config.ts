@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { randomToken } from '../kernel/crypto.js';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  SAPHAN_SEED: z.enum(['demo', 'none']).default('demo'),
+  SAPHAN_SANDBOX: z.enum(['on', 'off']).optional(),
+  SAPHAN_SECRET: z.string().min(32).optional(),
+  SAPHAN_PII_KEY: z.string().min(32).optional(),
+  SAPHAN_PUBLIC_URL: z.string().optional(),
+  SAPHAN_SMTP_URL: z.string().optional(),
+  SAPHAN_MAIL_FROM: z.string().default('Saphan <no-reply@saphan.example>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly data_dir: string;
+  readonly database_url: string | undefined;
+  readonly seed: 'demo' | 'none';
+  readonly sandbox: boolean;
+  readonly production: boolean;
+  readonly secret: string;
+  readonly pii_key: string;
+  readonly public_base_url: string;
+  readonly smtp_url: string | undefined;
+  readonly mail_from: string;
+  readonly log_level: string;
+}
+
+/**
+ * Reads configuration from the environment (architecture.md, Configuration). In embedded mode the
+ * signing and encryption keys are generated once into DATA_DIR; in production they are required.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = envSchema.parse(env);
+  const production = e.NODE_ENV === 'production';
+  const data_dir = path.resolve(e.DATA_DIR);
+  const keys = e.SAPHAN_SECRET && e.SAPHAN_PII_KEY ? { secret: e.SAPHAN_SECRET, pii_key: e.SAPHAN_PII_KEY } : embeddedKeys(data_dir, production);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    data_dir,
+    database_url: e.DATABASE_URL || undefined,
+    seed: e.SAPHAN_SEED,
+    sandbox: e.SAPHAN_SANDBOX ? e.SAPHAN_SANDBOX === 'on' : !production,
+    production,
+    secret: e.SAPHAN_SECRET ?? keys.secret,
+    pii_key: e.SAPHAN_PII_KEY ?? keys.pii_key,
+    public_base_url: e.SAPHAN_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
+    smtp_url: e.SAPHAN_SMTP_URL,
+    mail_from: e.SAPHAN_MAIL_FROM,
+    log_level: e.LOG_LEVEL,
+  };
+}
+
+function embeddedKeys(data_dir: string, production: boolean): { secret: string; pii_key: string } {
+  if (production) throw new Error('SAPHAN_SECRET and SAPHAN_PII_KEY (32+ characters each) are required when NODE_ENV=production');
+  const file = path.join(data_dir, 'keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { secret: string; pii_key: string };
+  mkdirSync(data_dir, { recursive: true });
+  const keys = { secret: randomToken(), pii_key: randomToken() };
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}

@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../app/config.js';
+import { openConfigured, start } from '../app/main.js';
+import { seedDemo } from '../app/seed.js';
+import { DataDirLockedError } from '../db/lock.js';
+import { inTransaction } from '../db/client.js';
+import { type OrgRole, type PlatformRole, ROLES } from '../kernel/context.js';
+import { systemClock } from '../kernel/clock.js';
+import { createPiiCipher } from '../kernel/crypto.js';
+import { unwrap } from '../kernel/http.js';
+import { translate } from '../kernel/i18n.js';
+import * as identity from '../modules/identity/index.js';
+
+const USAGE = `saphan <command>
+
+  start                         migrate, seed the demo into an empty database, serve web + API + docs
+  migrate                       apply database migrations
+  seed --demo                   load the demo data into an empty database (once)
+  users create --email E --password P --role R [--org ORG]
+                                create a user with a role; seller_owner/seller_staff need --org (an org_… id)
+
+Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SAPHAN_SEED, ...`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      await start(config);
+      return -1;
+    case 'migrate': {
+      const { database, release } = await openConfigured(config, 'saphan migrate');
+      try {
+        await database.migrate();
+        process.stdout.write('migrations applied\n');
+      } finally {
+        await database.close();
+        release();
+      }
+      return 0;
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } } });
+      if (!values.demo) throw new UsageError('seed needs --demo');
+      const { database, release } = await openConfigured(config, 'saphan seed');
+      try {
+        await database.migrate();
+        const result = await seedDemo(database, { clock: systemClock, pii: createPiiCipher(config.pii_key) });
+        process.stdout.write(result ? `demo loaded: ${result.sellers} sellers, ${result.accounts.length} role accounts\n` : 'the database is not empty; nothing seeded\n');
+      } finally {
+        await database.close();
+        release();
+      }
+      return 0;
+    }
+    case 'users':
+      return usersCommand(rest, config);
+    default:
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+class UsageError extends Error {}
+
+async function usersCommand(args: string[], config: ReturnType<typeof loadConfig>): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'create') throw new UsageError('users create --email E --password P --role R [--org ORG]');
+  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' } } });
+  if (!values.email || !values.password || !values.role) throw new UsageError('users create needs --email, --password and --role');
+  const role = values.role;
+  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`unknown role ${role}; one of ${ROLES.join(', ')}`);
+  const org_role = role === 'seller_owner' || role === 'seller_staff';
+  if (org_role && !values.org) throw new UsageError(`${role} needs --org`);
+  const { database, release } = await openConfigured(config, 'saphan users create');
+  try {
+    await database.migrate();
+    const ctx = { actor: { kind: 'system' as const, reason: 'cli' }, locale: 'en' as const, clock: systemClock, pii: createPiiCipher(config.pii_key) };
+    const user = unwrap(
+      await inTransaction(database.db, async (tx) => {
+        const created = await identity.createUser(tx, ctx, {
+          email: values.email ?? '',
+          password: values.password ?? '',
+          display_name: values.name ?? values.email ?? '',
+          locale: 'th',
+          roles: org_role || role === 'buyer' ? [] : [role as PlatformRole],
+        });
+        if (!created.ok || !org_role) return created;
+        const admin = { ...ctx, actor: { kind: 'user' as const, user_id: created.value.id, roles: ['admin' as const], memberships: [] } };
+        const added = await identity.addMember(tx, admin, { org_id: values.org ?? '', email: created.value.email, role: role as OrgRole });
+        return added.ok ? created : added;
+      }),
+    );
+    process.stdout.write(`created ${user.id} ${user.email} (${role}${values.org ? ` in ${values.org}` : ''})\n`);
+  } finally {
+    await database.close();
+    release();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`saphan: refused: ${error.message}\n`);
+      process.exit(3);
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`saphan: ${error.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    const domain = error as { error?: { code?: string } };
+    if (domain.error?.code) {
+      process.stderr.write(`saphan: ${translate(domain.error.code, 'en')}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`saphan: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

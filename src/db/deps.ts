@@ -1,0 +1,13 @@
+import type { Mailer } from '../kernel/mail.js';
+import type { Database } from './client.js';
+
+/** What a module's routes receive from the composition root. */
+export interface RouteDeps {
+  readonly database: Database;
+  readonly mailer: Mailer;
+  /** Where the web app is reachable, for links in mails. */
+  readonly public_base_url: string;
+  readonly sandbox: boolean;
+  /** Tunable bounds (tests lower the floors and raise the rates). */
+  readonly auth: { readonly requests_per_minute: number; readonly login_failure_floor_ms: number; readonly secure_cookies: boolean };
+}

@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTransaction, type Tx } from '../db/client.js';
+import type { RouteDeps } from '../db/deps.js';
+import type { Ctx } from '../kernel/context.js';
+import { fail, invalidFields, type Result } from '../kernel/errors.js';
+import { problemResponses, send, unwrap } from '../kernel/http.js';
+import { fieldErrorsFromIssues, renderFieldErrors } from '../kernel/validation.js';
+import * as identity from '../modules/identity/index.js';
+import * as sellers from '../modules/sellers/index.js';
+
+export interface OnboardInput extends sellers.SellerInput {
+  readonly channel: 'web' | 'api' | 'cli';
+  /** The user who will own the new seller organisation. */
+  readonly owner_user_id: string;
+}
+
+/**
+ * A seller application: a new seller organisation (identity) with the caller as `seller_owner`,
+ * and the seller in `draft` (sellers), in one transaction. Validation runs first, so a bad
+ * application creates no organisation.
+ */
+export async function onboardSeller(tx: Tx, ctx: Ctx, input: OnboardInput): Promise<Result<sellers.SellerView>> {
+  const { errors } = sellers.validateSellerFields(input, 'create');
+  if (errors.length > 0) return invalidFields(errors);
+  const org = await identity.createOrganisation(tx, ctx, { name: input.legal_name_th.trim(), owner_user_id: input.owner_user_id });
+  return sellers.createSeller(tx, ctx, { ...input, org_id: org.id });
+}
+
+export function onboardingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const db = deps.database.db;
+    app.post(
+      '/sellers',
+      {
+        schema: {
+          tags: ['sellers'],
+          summary: 'Apply as a seller: creates a seller organisation with the caller as seller_owner, status draft',
+          body: sellers.sellerInputSchema,
+          response: { 201: sellers.sellerSchema, ...problemResponses(400, 401, 409, 422) },
+        },
+      },
+      async (req, reply) => {
+        const actor = req.actor;
+        if (actor.kind !== 'user' && actor.kind !== 'api_key') return unwrap(fail('unauthorized', 'authentication_required'));
+        const input = { ...req.body, channel: req.auth_via === 'cookie' ? ('web' as const) : ('api' as const), owner_user_id: actor.user_id };
+        return send(reply, 201, await inTransaction(db, (tx) => onboardSeller(tx, req.ctx, input)));
+      },
+    );
+
+    app.post(
+      '/sellers/validate',
+      {
+        config: { idempotency: false },
+        schema: {
+          tags: ['sellers'],
+          summary: 'Check an application as it is typed: field errors in the caller’s language, nothing saved',
+          body: z.record(z.string(), z.unknown()),
+          response: { 200: z.object({ valid: z.boolean(), errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })) }) },
+        },
+      },
+      async (req) => {
+        const parsed = sellers.sellerInputSchema.partial().safeParse(req.body, { reportInput: true });
+        const shape = parsed.success ? [] : fieldErrorsFromIssues(parsed.error.issues);
+        const domain = parsed.success ? sellers.validateSellerFields(parsed.data, 'patch').errors : [];
+        const errors = [...shape, ...domain];
+        return { valid: errors.length === 0, errors: renderFieldErrors(errors, req.locale) };
+      },
+    );
+  };
+}

@@ -1,0 +1,12 @@
+/** A failed assertion is a bug: it throws loudly and is never shown to a user as a domain error. */
+export class AssertionError extends Error {
+  override name = 'AssertionError';
+}
+
+export function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new AssertionError(message);
+}
+
+export function unreachable(value: never, message = 'unreachable'): never {
+  throw new AssertionError(`${message}: ${String(value)}`);
+}

@@ -1,0 +1,27 @@
+/** Every bound in one place (style.md rule 9). Units are last in the name. */
+export const LIMITS = {
+  body_bytes: 1_048_576,
+  string_short_chars: 200,
+  string_long_chars: 5_000,
+  email_chars: 254,
+  password_min_chars: 10,
+  password_max_chars: 128,
+  page_size_default: 50,
+  page_size_max: 200,
+  session_ttl_ms: 30 * 24 * 3_600_000,
+  password_reset_ttl_ms: 3_600_000,
+  idempotency_ttl_ms: 48 * 3_600_000,
+  idempotency_in_progress_timeout_ms: 60_000,
+  idempotency_key_chars: 200,
+  login_window_ms: 15 * 60_000,
+  login_failures_per_account: 5,
+  login_failures_per_address: 30,
+  /** Every failed login answers no sooner than this, whatever failed. */
+  login_failure_floor_ms: 400,
+  auth_requests_per_minute: 60,
+  api_keys_per_user: 20,
+  shutdown_timeout_ms: 8_000,
+  reject_reason_chars: 1_000,
+} as const;
+
+export type Limits = { -readonly [K in keyof typeof LIMITS]: number };

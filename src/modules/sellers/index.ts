@@ -1,0 +1,17 @@
+/** The sellers module: onboarding applications, verification and payout destinations. */
+export { sellerInputSchema, sellerSchema } from './http.js';
+export { PROVINCE_BY_CODE, PROVINCES } from './reference/provinces.js';
+export { isValidThaiId, parsePromptPayId, parseTaxId, thaiIdCheckDigit } from './rules.js';
+export { sellerRoutes } from './routes.js';
+export {
+  countSellersByStatus,
+  createSeller,
+  getSeller,
+  listSellers,
+  type SellerInput,
+  type SellerView,
+  transitionSeller,
+  updateSeller,
+  validateSellerFields,
+} from './service.js';
+export { SELLER_STATUSES, type SellerStatus } from './states.js';
