@@ -26,6 +26,8 @@ export interface Database {
   /** Checks that the database answers (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (the test template). */
+  dump?(): Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -60,11 +62,17 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       return true;
     },
     close: () => client.close(),
+    dump: async () => {
+      const data = await client.dumpDataDir('none');
+      return data;
+    },
   };
 }
 
 async function openPostgres(url: string, pool_size: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: pool_size });
+  // An idle connection dropped by the server (restart, failover) must not crash the process: the pool replaces it.
+  pool.on('error', () => {});
   // pg returns int8 as string by default; drizzle's bigint({ mode: 'bigint' }) converts it itself.
   const db = drizzlePg(pool) as unknown as Db;
   return {

@@ -93,7 +93,7 @@ export function sellerRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
             tags: ['sellers'],
             summary: action === 'submit' ? 'Submit for verification (owner)' : 'Verify a submitted seller (compliance officer)',
             params: idParams,
-            body: z.strictObject({}).optional(),
+            body: z.strictObject({}).nullish(),
             response: { 200: sellerSchema, ...problemResponses(401, 403, 404, 409) },
           },
         },

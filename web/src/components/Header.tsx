@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { isReviewer, isSellerMember, useLogout, useMe } from '../session.js';
+import { LanguageSwitcher } from './LanguageSwitcher.js';
+
+function NavLink({ href, testId, children }: { href: string; testId: string; children: string }) {
+  const [location] = useLocation();
+  const active = location === href || (href !== '/' && location.startsWith(`${href}/`));
+  return (
+    <Link href={href} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined} data-testid={testId}>
+      {children}
+    </Link>
+  );
+}
+
+/** Brand, navigation by role, language and sign-out. */
+export function Header() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const logout = useLogout();
+  const [, navigate] = useLocation();
+
+  return (
+    <header className="site-header">
+      <div className="header-top">
+        <Link href="/" className="brand" data-testid="nav-brand">
+          <span className="brand-mark" aria-hidden="true">
+            ส
+          </span>
+          {t('app.name')}
+        </Link>
+        <LanguageSwitcher />
+      </div>
+      <nav className="main-nav" aria-label={t('nav.menu')}>
+        {me ? (
+          <>
+            <NavLink href="/" testId="nav-home">
+              {t('nav.home')}
+            </NavLink>
+            {isSellerMember(me) ? (
+              <NavLink href="/seller" testId="nav-my-seller">
+                {t('nav.my_seller')}
+              </NavLink>
+            ) : (
+              <NavLink href="/seller/apply" testId="nav-onboarding">
+                {t('nav.onboarding')}
+              </NavLink>
+            )}
+            {isReviewer(me) ? (
+              <NavLink href="/compliance" testId="nav-compliance">
+                {t('nav.compliance')}
+              </NavLink>
+            ) : null}
+            <span className="nav-spacer" />
+            <span className="nav-user" data-testid="nav-user">
+              {me.display_name}
+            </span>
+            <button
+              type="button"
+              className="button-link"
+              data-testid="nav-logout"
+              disabled={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+            >
+              {t('nav.logout')}
+            </button>
+          </>
+        ) : (
+          <>
+            <NavLink href="/login" testId="nav-login">
+              {t('nav.login')}
+            </NavLink>
+            <NavLink href="/signup" testId="nav-signup">
+              {t('nav.signup')}
+            </NavLink>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}

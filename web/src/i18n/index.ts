@@ -1,0 +1,71 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json' with { type: 'json' };
+import th from './th.json' with { type: 'json' };
+import zh from './zh.json' with { type: 'json' };
+
+export const LANGUAGES = ['th', 'zh', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Names in their own script, so everyone can find theirs. */
+export const LANGUAGE_NAMES: Record<Language, string> = { th: 'ไทย', zh: '中文', en: 'English' };
+
+const STORAGE_KEY = 'saphan.lang';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language the user picked on this device, if any. */
+export function storedLanguage(): Language | undefined {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : 'th';
+}
+
+/** The key of a name in `{th, zh, en}` objects from the API. */
+export function pick(names: { th: string; zh: string; en: string }, language: Language = currentLanguage()): string {
+  return names[language];
+}
+
+/** BCP 47 tag for Intl formatting (Thai dates in the Buddhist calendar, as Thai users expect). */
+export function intlLocale(language: Language = currentLanguage()): string {
+  return language === 'th' ? 'th-TH' : language === 'zh' ? 'zh-CN' : 'en-GB';
+}
+
+export function formatDateTime(iso: string, language: Language = currentLanguage()): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+function syncDocument(language: string): void {
+  document.documentElement.lang = language;
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { th: { translation: th }, zh: { translation: zh }, en: { translation: en } },
+  lng: storedLanguage() ?? 'th',
+  fallbackLng: 'th',
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  showSupportNotice: false,
+});
+syncDocument(i18next.language);
+i18next.on('languageChanged', syncDocument);
+
+export default i18next;
