@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start` on a fresh clone: install dependencies when missing, build the web app when missing,
 // then run `saphan start`. Plain Node (no dependencies), so it works before `npm ci`.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

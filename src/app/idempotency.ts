@@ -48,30 +48,57 @@ export function registerIdempotency(app: FastifyInstance, database: Database, cl
     if (raw === undefined) return;
     const key = Array.isArray(raw) ? raw[0] : raw;
     if (!key || key.length > LIMITS.idempotency_key_chars || !/^[\x21-\x7e]+$/.test(key)) {
-      return sendProblem(reply, problemOf({ kind: 'invalid', code: 'validation_failed', errors: [{ path: 'Idempotency-Key', code: 'invalid_format', params: {} }] }, request.locale, request.id));
+      return sendProblem(
+        reply,
+        problemOf(
+          { kind: 'invalid', code: 'validation_failed', errors: [{ path: 'Idempotency-Key', code: 'invalid_format', params: {} }] },
+          request.locale,
+          request.id,
+        ),
+      );
     }
     const scope = scopeOf(request);
-    const request_hash = createHash('sha256').update(canonicalJson(request.body ?? null)).digest('base64url');
+    const request_hash = createHash('sha256')
+      .update(canonicalJson(request.body ?? null))
+      .digest('base64url');
     const now = clock.now();
     const inserted = await db
       .insert(idempotencyKeys)
-      .values({ scope, key, request_hash, state: 'in_progress', created_at: now, locked_until: new Date(now.getTime() + LIMITS.idempotency_in_progress_timeout_ms) })
+      .values({
+        scope,
+        key,
+        request_hash,
+        state: 'in_progress',
+        created_at: now,
+        locked_until: new Date(now.getTime() + LIMITS.idempotency_in_progress_timeout_ms),
+      })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (inserted.length > 0) {
       request.idempotency = { scope, key };
       return;
     }
-    const [stored] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    const [stored] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
     if (!stored) return sendProblem(reply, problemOf({ kind: 'conflict', code: 'idempotency_key_in_progress' }, request.locale, request.id));
-    if (stored.request_hash !== request_hash) return sendProblem(reply, problemOf({ kind: 'unprocessable', code: 'idempotency_key_reused' }, request.locale, request.id));
+    if (stored.request_hash !== request_hash)
+      return sendProblem(reply, problemOf({ kind: 'unprocessable', code: 'idempotency_key_reused' }, request.locale, request.id));
     if (stored.state === 'in_progress') {
       // A first attempt that died without answering is abandoned after its lock; this request takes it over.
       if (stored.locked_until < now) {
         const taken = await db
           .update(idempotencyKeys)
           .set({ locked_until: new Date(now.getTime() + LIMITS.idempotency_in_progress_timeout_ms) })
-          .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, 'in_progress'), lt(idempotencyKeys.locked_until, now)))
+          .where(
+            and(
+              eq(idempotencyKeys.scope, scope),
+              eq(idempotencyKeys.key, key),
+              eq(idempotencyKeys.state, 'in_progress'),
+              lt(idempotencyKeys.locked_until, now),
+            ),
+          )
           .returning({ key: idempotencyKeys.key });
         if (taken.length > 0) {
           request.idempotency = { scope, key };

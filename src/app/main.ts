@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { openDatabase, type Database } from '../db/client.js';
+import { type Database, openDatabase } from '../db/client.js';
 import { acquireLock } from '../db/lock.js';
 import { systemClock } from '../kernel/clock.js';
 import { createPiiCipher } from '../kernel/crypto.js';
@@ -74,9 +74,9 @@ export async function start(config: Config): Promise<void> {
     const seeded = await seedDemo(database, { clock: systemClock, pii: createPiiCipher(config.pii_key) });
     if (seeded) logger.info({ sellers: seeded.sellers }, 'demo data loaded');
   }
-  readiness.seeded = true;
   const marker = await seedMarker(database);
   printBanner(config, marker !== undefined);
+  readiness.seeded = true;
 }
 
 function printBanner(config: Config, demo: boolean): void {

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type DomainError, DomainFailure, STATUS_OF_KIND, type FieldError } from '../kernel/errors.js';
+import type { z } from 'zod';
+import { type DomainError, DomainFailure, type FieldError, STATUS_OF_KIND } from '../kernel/errors.js';
 import { type Locale, translate } from '../kernel/i18n.js';
 import { fieldErrorsFromIssues, renderFieldErrors } from '../kernel/validation.js';
-import type { z } from 'zod';
 
 /** RFC 9457 problem details with Saphan's stable `code` and field errors (api.md, Conventions). */
 export interface Problem {
@@ -50,7 +50,11 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
   const code = (error as FastifyError).code;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problemOf({ kind: 'payload_too_large', code: 'body_too_large' }, locale, id);
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { ...problemOf({ kind: 'invalid', code: 'unsupported_media_type' }, locale, id), status: 415 };
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error as FastifyError).statusCode === 400 && error instanceof SyntaxError) {
+  if (
+    code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    ((error as FastifyError).statusCode === 400 && error instanceof SyntaxError)
+  ) {
     return problemOf({ kind: 'invalid', code: 'malformed_json' }, locale, id);
   }
   const status = (error as FastifyError).statusCode;

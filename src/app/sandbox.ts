@@ -13,7 +13,12 @@ export function sandboxRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['sandbox'],
           summary: 'Mails sent in sandbox mode, newest first (sandbox only)',
-          response: { 200: z.object({ items: z.array(z.object({ id: z.string(), at: z.string(), to: z.string(), subject: z.string(), text: z.string() })), next_cursor: z.null() }) },
+          response: {
+            200: z.object({
+              items: z.array(z.object({ id: z.string(), at: z.string(), to: z.string(), subject: z.string(), text: z.string() })),
+              next_cursor: z.null(),
+            }),
+          },
         },
       },
       async () => {

@@ -4,8 +4,8 @@ import type { Database, Tx } from '../db/client.js';
 import { meta } from '../db/schema.js';
 import { onboardSeller } from '../flows/onboard-seller.js';
 import { assert } from '../kernel/assert.js';
-import type { Actor, Ctx, PlatformRole } from '../kernel/context.js';
 import type { Clock } from '../kernel/clock.js';
+import type { Actor, Ctx, PlatformRole } from '../kernel/context.js';
 import type { PiiCipher } from '../kernel/crypto.js';
 import { unwrap } from '../kernel/http.js';
 import * as identity from '../modules/identity/index.js';
@@ -77,7 +77,15 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
     const ids = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const roles: PlatformRole[] = account.role === 'seller_owner' || account.role === 'seller_staff' || account.role === 'buyer' ? [] : [account.role];
-      const user = unwrap(await identity.createUser(tx, system, { email: account.email, password: DEMO_PASSWORD, display_name: account.name, locale: account.role === 'buyer' ? 'zh' : 'th', roles }));
+      const user = unwrap(
+        await identity.createUser(tx, system, {
+          email: account.email,
+          password: DEMO_PASSWORD,
+          display_name: account.name,
+          locale: account.role === 'buyer' ? 'zh' : 'th',
+          roles,
+        }),
+      );
       ids.set(account.email, user.id);
     }
     const officer = actorFor(ids.get('compliance@demo.saphan.test'), ['compliance_officer']);

@@ -9,14 +9,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Database } from '../db/client.js';
 import type { RouteDeps } from '../db/deps.js';
 import { onboardingRoutes } from '../flows/onboard-seller.js';
 import type { Clock } from '../kernel/clock.js';
 import { constantTimeEqual, createPiiCipher } from '../kernel/crypto.js';
-import { newId } from '../kernel/ids.js';
 import { negotiateLocale } from '../kernel/i18n.js';
+import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
 import type { Mailer } from '../kernel/mail.js';
 import { identityRoutes, resolveCredential, SESSION_COOKIE } from '../modules/identity/index.js';
@@ -145,7 +145,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Saphan API', version: '1.0.0', description: 'Cross-border trade for Thai SMEs and OTOP producers. Errors are RFC 9457 problems in the caller’s language (Accept-Language th, zh, en).' },
+      info: {
+        title: 'Saphan API',
+        version: '1.0.0',
+        description: 'Cross-border trade for Thai SMEs and OTOP producers. Errors are RFC 9457 problems in the caller’s language (Accept-Language th, zh, en).',
+      },
       servers: [{ url: '/' }],
       components: {
         securitySchemes: {

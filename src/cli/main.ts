@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../app/config.js';
 import { openConfigured, start } from '../app/main.js';
 import { seedDemo } from '../app/seed.js';
-import { DataDirLockedError } from '../db/lock.js';
 import { inTransaction } from '../db/client.js';
-import { type OrgRole, type PlatformRole, ROLES } from '../kernel/context.js';
+import { DataDirLockedError } from '../db/lock.js';
 import { systemClock } from '../kernel/clock.js';
+import { type OrgRole, type PlatformRole, ROLES } from '../kernel/context.js';
 import { createPiiCipher } from '../kernel/crypto.js';
 import { unwrap } from '../kernel/http.js';
 import { translate } from '../kernel/i18n.js';
@@ -46,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
       try {
         await database.migrate();
         const result = await seedDemo(database, { clock: systemClock, pii: createPiiCipher(config.pii_key) });
-        process.stdout.write(result ? `demo loaded: ${result.sellers} sellers, ${result.accounts.length} role accounts\n` : 'the database is not empty; nothing seeded\n');
+        process.stdout.write(
+          result ? `demo loaded: ${result.sellers} sellers, ${result.accounts.length} role accounts\n` : 'the database is not empty; nothing seeded\n',
+        );
       } finally {
         await database.close();
         release();
@@ -66,7 +68,10 @@ class UsageError extends Error {}
 async function usersCommand(args: string[], config: ReturnType<typeof loadConfig>): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'create') throw new UsageError('users create --email E --password P --role R [--org ORG]');
-  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' } },
+  });
   if (!values.email || !values.password || !values.role) throw new UsageError('users create needs --email, --password and --role');
   const role = values.role;
   if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`unknown role ${role}; one of ${ROLES.join(', ')}`);

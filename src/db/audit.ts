@@ -14,11 +14,7 @@ export interface AuditEntry {
 }
 
 /** Appends to the audit log inside the caller's transaction, so the record commits with the change or not at all. */
-export async function recordAudit(
-  tx: Tx,
-  ctx: { actor: Actor; request_id?: string | undefined; now: Date },
-  entry: AuditEntry,
-): Promise<void> {
+export async function recordAudit(tx: Tx, ctx: { actor: Actor; request_id?: string | undefined; now: Date }, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     id: newId('aud', ctx.now.getTime()),
     at: ctx.now,

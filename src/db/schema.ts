@@ -52,7 +52,5 @@ export const mailOutbox = pgTable('platform_mail_outbox', {
 export const meta = pgTable('platform_meta', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
-  updated_at: timestamp('updated_at', { withTimezone: true })
-    .notNull()
-    .default(sql`now()`),
+  updated_at: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
 });

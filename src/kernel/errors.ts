@@ -1,13 +1,5 @@
 /** Expected failures are values with a stable code (style.md rule 8); the kind decides the HTTP status. */
-export type ErrorKind =
-  | 'invalid'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'unprocessable'
-  | 'too_many_requests'
-  | 'payload_too_large';
+export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'too_many_requests' | 'payload_too_large';
 
 export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 400,

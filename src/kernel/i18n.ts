@@ -10,10 +10,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 function resources(): Record<Locale, { translation: Record<string, string> }> {
-  const out = { th: { translation: {} }, zh: { translation: {} }, en: { translation: {} } } as Record<
-    Locale,
-    { translation: Record<string, string> }
-  >;
+  const out = { th: { translation: {} }, zh: { translation: {} }, en: { translation: {} } } as Record<Locale, { translation: Record<string, string> }>;
   for (const [code, text] of Object.entries(MESSAGES)) {
     for (const locale of LOCALES) out[locale].translation[code] = text[locale];
   }

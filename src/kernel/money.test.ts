@@ -40,17 +40,21 @@ describe('Money', () => {
 
   it('allocation always sums to the whole and stays within one unit of the exact share', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 1, maxLength: 20 }), (total, weights) => {
-        fc.pre(weights.some((w) => w > 0n));
-        const parts = allocate(money(total, 'THB'), weights);
-        expect(sum(parts, 'THB').amount_minor).toBe(total);
-        const weight_sum = weights.reduce((a, b) => a + b, 0n);
-        parts.forEach((p, i) => {
-          const exact_scaled = total * (weights[i] ?? 0n); // share × weight_sum
-          const diff = p.amount_minor * weight_sum - exact_scaled;
-          expect(diff < 0n ? -diff : diff).toBeLessThan(weight_sum);
-        });
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 1, maxLength: 20 }),
+        (total, weights) => {
+          fc.pre(weights.some((w) => w > 0n));
+          const parts = allocate(money(total, 'THB'), weights);
+          expect(sum(parts, 'THB').amount_minor).toBe(total);
+          const weight_sum = weights.reduce((a, b) => a + b, 0n);
+          parts.forEach((p, i) => {
+            const exact_scaled = total * (weights[i] ?? 0n); // share × weight_sum
+            const diff = p.amount_minor * weight_sum - exact_scaled;
+            expect(diff < 0n ? -diff : diff).toBeLessThan(weight_sum);
+          });
+        },
+      ),
     );
   });
 });

@@ -75,7 +75,12 @@ describe('login', () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: `wrong-${i}-password` } });
       expect(res.statusCode).toBe(401);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'th' }, payload: { email: user.email, password: PASSWORD } });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'th' },
+      payload: { email: user.email, password: PASSWORD },
+    });
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ code: 'too_many_attempts', title: 'พยายามหลายครั้งเกินไป โปรดลองใหม่ภายหลัง' });
   });
@@ -84,12 +89,22 @@ describe('login', () => {
     const remoteAddress = '203.0.113.7';
     let last = 0;
     for (let i = 0; i < 31; i += 1) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload: { email: uniqueEmail(`spray${i}`), password: 'wrong password!!' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress,
+        payload: { email: uniqueEmail(`spray${i}`), password: 'wrong password!!' },
+      });
       last = res.statusCode;
     }
     expect(last).toBe(429);
     const user = await userWithToken(t);
-    const other = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.8', payload: { email: user.email, password: PASSWORD } });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '203.0.113.8',
+      payload: { email: user.email, password: PASSWORD },
+    });
     expect(other.statusCode).toBe(200);
   });
 
@@ -113,7 +128,12 @@ describe('auth routes are rate-limited per address', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i += 1) {
-        const res = await limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'zh' }, payload: { email: 'a@b.example', password: 'x' } });
+        const res = await limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'accept-language': 'zh' },
+          payload: { email: 'a@b.example', password: 'x' },
+        });
         codes.push(res.statusCode);
         if (res.statusCode === 429) expect(res.json()).toMatchObject({ code: 'rate_limited', title: '请求过多，请稍后再试' });
       }
@@ -135,7 +155,13 @@ describe('CSRF on cookie-authenticated writes', () => {
     expect(without.json().code).toBe('csrf_token_invalid');
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/sellers', cookies, headers: { 'x-csrf-token': 'guess' }, payload: sellerBody() });
     expect(wrong.statusCode).toBe(403);
-    const right = await t.app.inject({ method: 'POST', url: '/api/v1/sellers', cookies, headers: { 'x-csrf-token': login.json().csrf_token }, payload: sellerBody() });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sellers',
+      cookies,
+      headers: { 'x-csrf-token': login.json().csrf_token },
+      payload: sellerBody(),
+    });
     expect(right.statusCode).toBe(201);
     expect(right.json().pdpa_consent.channel).toBe('web');
   });

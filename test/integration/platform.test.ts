@@ -40,7 +40,15 @@ describe('operations endpoints', () => {
   it('/openapi.json documents the public resources and /docs serves the browser', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/me', '/api/v1/api-keys', '/api/v1/sellers', '/api/v1/sellers/{id}', '/api/v1/sellers/{id}/verify']) {
+    for (const path of [
+      '/api/v1/auth/register',
+      '/api/v1/auth/login',
+      '/api/v1/me',
+      '/api/v1/api-keys',
+      '/api/v1/sellers',
+      '/api/v1/sellers/{id}',
+      '/api/v1/sellers/{id}/verify',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.components.schemas.Seller).toBeDefined();

@@ -47,7 +47,13 @@ describe('POST /sellers', () => {
   it('accepts a bank account as payout destination', async () => {
     const res = await createSeller(owner.token, sellerBody({ payout: { bank_code: '014', account_number: '123-4-56789-0' } }));
     expect(res.statusCode).toBe(201);
-    expect(res.json().payout).toMatchObject({ kind: 'bank_account', bank_code: '014', account_number: '1234567890', masked: '••••••7890', bank_name: { en: 'Siam Commercial Bank' } });
+    expect(res.json().payout).toMatchObject({
+      kind: 'bank_account',
+      bank_code: '014',
+      account_number: '1234567890',
+      masked: '••••••7890',
+      bank_name: { en: 'Siam Commercial Bank' },
+    });
   });
 
   it('lets one user own several sellers', async () => {
@@ -82,7 +88,13 @@ describe('bad input gets a clear answer and changes nothing', () => {
     ['Pattaya as a province', () => sellerBody({ province_code: 'TH-S' }), 400, 'validation_failed', 'province_code'],
     ['a PromptPay ID that is no phone, ID or wallet', () => sellerBody({ payout: { promptpay_id: '12345' } }), 400, 'validation_failed', 'payout.promptpay_id'],
     ['an unknown bank', () => sellerBody({ payout: { bank_code: '999', account_number: '1234567890' } }), 400, 'validation_failed', 'payout.bank_code'],
-    ['both payout kinds', () => sellerBody({ payout: { promptpay_id: '0812345678', bank_code: '014', account_number: '1234567890' } }), 400, 'validation_failed', 'payout'],
+    [
+      'both payout kinds',
+      () => sellerBody({ payout: { promptpay_id: '0812345678', bank_code: '014', account_number: '1234567890' } }),
+      400,
+      'validation_failed',
+      'payout',
+    ],
     ['no PDPA consent', () => sellerBody({ pdpa_consent: false }), 400, 'validation_failed', 'pdpa_consent'],
     ['a missing field', () => ({ legal_name_th: 'x' }), 400, 'validation_failed', 'tax_id'],
   ];
@@ -146,7 +158,12 @@ describe('lifecycle', () => {
     const submit = await t.app.inject({ method: 'POST', url: `/api/v1/sellers/${seller.id}/submit`, headers: bearer(owner.token) });
     expect(submit.json().status).toBe('submitted');
 
-    const editLocked = await t.app.inject({ method: 'PATCH', url: `/api/v1/sellers/${seller.id}`, headers: bearer(owner.token), payload: { legal_name_en: 'New' } });
+    const editLocked = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/sellers/${seller.id}`,
+      headers: bearer(owner.token),
+      payload: { legal_name_en: 'New' },
+    });
     expect(editLocked.statusCode).toBe(409);
 
     const noReason = await t.app.inject({ method: 'POST', url: `/api/v1/sellers/${seller.id}/reject`, headers: bearer(officer.token), payload: {} });
@@ -164,7 +181,12 @@ describe('lifecycle', () => {
     const seen = await t.app.inject({ method: 'GET', url: `/api/v1/sellers/${seller.id}`, headers: bearer(owner.token, { 'accept-language': 'th' }) });
     expect(seen.json().rejection).toEqual({ reason_code: 'payout_account_mismatch', reason: 'บัญชีรับเงินไม่ได้เป็นชื่อของผู้ขาย', note: 'บัญชีไม่ตรงชื่อ' });
 
-    const fix = await t.app.inject({ method: 'PATCH', url: `/api/v1/sellers/${seller.id}`, headers: bearer(owner.token), payload: { payout: { bank_code: '002', account_number: '1234567890' } } });
+    const fix = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/sellers/${seller.id}`,
+      headers: bearer(owner.token),
+      payload: { payout: { bank_code: '002', account_number: '1234567890' } },
+    });
     expect(fix.statusCode).toBe(200);
     expect(fix.json().payout.kind).toBe('bank_account');
 
@@ -181,7 +203,11 @@ describe('lifecycle', () => {
     await t.app.inject({ method: 'POST', url: `/api/v1/sellers/${seller.id}/submit`, headers: bearer(owner.token) });
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/sellers/${seller.id}/verify`, headers: bearer(officer.token) })).statusCode).toBe(200);
     const before = await tableCounts(t.database);
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/sellers/${seller.id}/verify`, headers: bearer(officer.token, { 'accept-language': 'th' }) });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sellers/${seller.id}/verify`,
+      headers: bearer(officer.token, { 'accept-language': 'th' }),
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('invalid_transition');
     expect(again.json().title).toMatch(/[\u0E00-\u0E7F]/);
@@ -192,7 +218,9 @@ describe('lifecycle', () => {
     const seller = (await createSeller(owner.token)).json();
     await t.app.inject({ method: 'POST', url: `/api/v1/sellers/${seller.id}/submit`, headers: bearer(owner.token) });
     const other = await userWithToken(t, ['compliance_officer']);
-    const results = await Promise.all([officer, other, officer].map((o) => t.app.inject({ method: 'POST', url: `/api/v1/sellers/${seller.id}/verify`, headers: bearer(o.token) })));
+    const results = await Promise.all(
+      [officer, other, officer].map((o) => t.app.inject({ method: 'POST', url: `/api/v1/sellers/${seller.id}/verify`, headers: bearer(o.token) })),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
   });
 
@@ -206,7 +234,11 @@ describe('lifecycle', () => {
     expect(page1.items).toHaveLength(2);
     expect(page1.items.every((s: { status: string }) => s.status === 'submitted')).toBe(true);
     expect(page1.next_cursor).toBeTruthy();
-    const second = await t.app.inject({ method: 'GET', url: `/api/v1/sellers?status=submitted&limit=2&cursor=${page1.next_cursor}`, headers: bearer(officer.token) });
+    const second = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/sellers?status=submitted&limit=2&cursor=${page1.next_cursor}`,
+      headers: bearer(officer.token),
+    });
     const ids = [...page1.items, ...second.json().items].map((s: { id: string }) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(ids);

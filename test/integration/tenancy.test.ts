@@ -10,7 +10,20 @@ let t: TestApp;
 const tokens: Record<string, string> = {};
 
 type Who = 'anonymous' | 'own_owner' | 'own_staff' | 'other_owner' | 'other_staff' | PlatformRole;
-const WHO: Who[] = ['anonymous', 'own_owner', 'own_staff', 'other_owner', 'other_staff', 'buyer', 'gtc_operator', 'compliance_officer', 'lender', 'academy_staff', 'gov_analyst', 'admin'];
+const WHO: Who[] = [
+  'anonymous',
+  'own_owner',
+  'own_staff',
+  'other_owner',
+  'other_staff',
+  'buyer',
+  'gtc_operator',
+  'compliance_officer',
+  'lender',
+  'academy_staff',
+  'gov_analyst',
+  'admin',
+];
 
 let own_org = '';
 let staff_email = '';
@@ -24,14 +37,24 @@ beforeAll(async () => {
   const staff = await userWithToken(t);
   tokens.own_staff = staff.token;
   staff_email = staff.email;
-  const added = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${own_org}/members`, headers: bearer(owner.token), payload: { email: staff.email, role: 'seller_staff' } });
+  const added = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/organisations/${own_org}/members`,
+    headers: bearer(owner.token),
+    payload: { email: staff.email, role: 'seller_staff' },
+  });
   expect(added.statusCode).toBe(201);
   const other = await userWithToken(t);
   tokens.other_owner = other.token;
   const other_seller = (await t.app.inject({ method: 'POST', url: '/api/v1/sellers', headers: bearer(other.token), payload: sellerBody() })).json();
   const other_staff = await userWithToken(t);
   tokens.other_staff = other_staff.token;
-  await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${other_seller.org_id}/members`, headers: bearer(other.token), payload: { email: other_staff.email, role: 'seller_staff' } });
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/organisations/${other_seller.org_id}/members`,
+    headers: bearer(other.token),
+    payload: { email: other_staff.email, role: 'seller_staff' },
+  });
   for (const role of ['buyer', 'gtc_operator', 'compliance_officer', 'lender', 'academy_staff', 'gov_analyst', 'admin'] as const) {
     tokens[role] = (await userWithToken(t, role === 'buyer' ? [] : [role])).token;
   }
@@ -43,20 +66,60 @@ async function ownSeller(state: 'draft' | 'submitted'): Promise<string> {
   // Every POST /sellers makes a new organisation: the owner adds the staff member to it.
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/sellers', headers: bearer(tokens.own_owner ?? ''), payload: sellerBody() });
   const seller = res.json();
-  const added = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${seller.org_id}/members`, headers: bearer(tokens.own_owner ?? ''), payload: { email: staff_email, role: 'seller_staff' } });
+  const added = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/organisations/${seller.org_id}/members`,
+    headers: bearer(tokens.own_owner ?? ''),
+    payload: { email: staff_email, role: 'seller_staff' },
+  });
   expect(added.statusCode).toBe(201);
   if (state === 'submitted') await t.app.inject({ method: 'POST', url: `/api/v1/sellers/${seller.id}/submit`, headers: bearer(tokens.own_owner ?? '') });
   return seller.id;
 }
 
 const SEE = ['own_owner', 'own_staff', 'compliance_officer', 'admin'];
-const expectations: Record<string, { state: 'draft' | 'submitted'; method: 'GET' | 'POST' | 'PATCH'; path: (id: string) => string; body?: unknown; allowed: Who[]; visible_but_forbidden: Who[] }> = {
+const expectations: Record<
+  string,
+  { state: 'draft' | 'submitted'; method: 'GET' | 'POST' | 'PATCH'; path: (id: string) => string; body?: unknown; allowed: Who[]; visible_but_forbidden: Who[] }
+> = {
   'GET /sellers/{id}': { state: 'draft', method: 'GET', path: (id) => `/api/v1/sellers/${id}`, allowed: SEE as Who[], visible_but_forbidden: [] },
-  'GET /sellers/{id}/history': { state: 'draft', method: 'GET', path: (id) => `/api/v1/sellers/${id}/history`, allowed: SEE as Who[], visible_but_forbidden: [] },
-  'PATCH /sellers/{id}': { state: 'draft', method: 'PATCH', path: (id) => `/api/v1/sellers/${id}`, body: { legal_name_en: 'Renamed' }, allowed: ['own_owner', 'own_staff'], visible_but_forbidden: ['compliance_officer', 'admin'] },
-  'POST /sellers/{id}/submit': { state: 'draft', method: 'POST', path: (id) => `/api/v1/sellers/${id}/submit`, allowed: ['own_owner'], visible_but_forbidden: ['own_staff', 'compliance_officer', 'admin'] },
-  'POST /sellers/{id}/verify': { state: 'submitted', method: 'POST', path: (id) => `/api/v1/sellers/${id}/verify`, allowed: ['compliance_officer', 'admin'], visible_but_forbidden: ['own_owner', 'own_staff'] },
-  'POST /sellers/{id}/reject': { state: 'submitted', method: 'POST', path: (id) => `/api/v1/sellers/${id}/reject`, body: { reason_code: 'other', reason: 'x' }, allowed: ['compliance_officer', 'admin'], visible_but_forbidden: ['own_owner', 'own_staff'] },
+  'GET /sellers/{id}/history': {
+    state: 'draft',
+    method: 'GET',
+    path: (id) => `/api/v1/sellers/${id}/history`,
+    allowed: SEE as Who[],
+    visible_but_forbidden: [],
+  },
+  'PATCH /sellers/{id}': {
+    state: 'draft',
+    method: 'PATCH',
+    path: (id) => `/api/v1/sellers/${id}`,
+    body: { legal_name_en: 'Renamed' },
+    allowed: ['own_owner', 'own_staff'],
+    visible_but_forbidden: ['compliance_officer', 'admin'],
+  },
+  'POST /sellers/{id}/submit': {
+    state: 'draft',
+    method: 'POST',
+    path: (id) => `/api/v1/sellers/${id}/submit`,
+    allowed: ['own_owner'],
+    visible_but_forbidden: ['own_staff', 'compliance_officer', 'admin'],
+  },
+  'POST /sellers/{id}/verify': {
+    state: 'submitted',
+    method: 'POST',
+    path: (id) => `/api/v1/sellers/${id}/verify`,
+    allowed: ['compliance_officer', 'admin'],
+    visible_but_forbidden: ['own_owner', 'own_staff'],
+  },
+  'POST /sellers/{id}/reject': {
+    state: 'submitted',
+    method: 'POST',
+    path: (id) => `/api/v1/sellers/${id}/reject`,
+    body: { reason_code: 'other', reason: 'x' },
+    allowed: ['compliance_officer', 'admin'],
+    visible_but_forbidden: ['own_owner', 'own_staff'],
+  },
 };
 
 describe.each(Object.entries(expectations))('%s', (_route, spec) => {
@@ -96,9 +159,19 @@ describe('GET /sellers lists only what the caller may see', () => {
 describe('organisation members', () => {
   it('only the owner adds members; staff of one org cannot join another', async () => {
     const outsider = await userWithToken(t);
-    const byStaff = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${own_org}/members`, headers: bearer(tokens.own_staff ?? ''), payload: { email: outsider.email, role: 'seller_staff' } });
+    const byStaff = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/organisations/${own_org}/members`,
+      headers: bearer(tokens.own_staff ?? ''),
+      payload: { email: outsider.email, role: 'seller_staff' },
+    });
     expect(byStaff.statusCode).toBe(404);
-    const byOther = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${own_org}/members`, headers: bearer(tokens.other_owner ?? ''), payload: { email: outsider.email, role: 'seller_owner' } });
+    const byOther = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/organisations/${own_org}/members`,
+      headers: bearer(tokens.other_owner ?? ''),
+      payload: { email: outsider.email, role: 'seller_owner' },
+    });
     expect(byOther.statusCode).toBe(404);
   });
 });

@@ -3,8 +3,8 @@ import { outboxMailer } from '../../src/app/mail.js';
 import { buildServer } from '../../src/app/server.js';
 import type { Database } from '../../src/db/client.js';
 import { inTransaction } from '../../src/db/client.js';
-import type { PlatformRole } from '../../src/kernel/context.js';
 import { systemClock } from '../../src/kernel/clock.js';
+import type { PlatformRole } from '../../src/kernel/context.js';
 import { createPiiCipher } from '../../src/kernel/crypto.js';
 import { unwrap } from '../../src/kernel/http.js';
 import * as identity from '../../src/modules/identity/index.js';
@@ -54,9 +54,15 @@ export function uniqueEmail(prefix = 'user'): string {
 }
 
 /** Creates a user directly (platform roles cannot be self-assigned through the API) and signs in. */
-export async function userWithToken(t: TestApp, roles: PlatformRole[] = [], email = uniqueEmail(roles[0] ?? 'buyer')): Promise<{ id: string; email: string; token: string }> {
+export async function userWithToken(
+  t: TestApp,
+  roles: PlatformRole[] = [],
+  email = uniqueEmail(roles[0] ?? 'buyer'),
+): Promise<{ id: string; email: string; token: string }> {
   const ctx = { actor: { kind: 'system' as const, reason: 'test' }, locale: 'en' as const, clock: systemClock, pii: createPiiCipher(TEST_PII_KEY) };
-  const user = unwrap(await inTransaction(t.database.db, (tx) => identity.createUser(tx, ctx, { email, password: PASSWORD, display_name: 'Test User', locale: 'en', roles })));
+  const user = unwrap(
+    await inTransaction(t.database.db, (tx) => identity.createUser(tx, ctx, { email, password: PASSWORD, display_name: 'Test User', locale: 'en', roles })),
+  );
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   return { id: user.id, email, token: res.json<{ token: string }>().token };

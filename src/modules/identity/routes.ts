@@ -74,7 +74,12 @@ export function identityRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           // Every failure answers after the same floor, whatever failed (unknown email, wrong password, throttled).
           const wait_ms = deps.auth.login_failure_floor_ms - (performance.now() - started);
           if (wait_ms > 0) await sleep(wait_ms);
-          return unwrap(fail(outcome.outcome === 'throttled' ? 'too_many_requests' : 'unauthorized', outcome.outcome === 'throttled' ? 'too_many_attempts' : 'invalid_credentials'));
+          return unwrap(
+            fail(
+              outcome.outcome === 'throttled' ? 'too_many_requests' : 'unauthorized',
+              outcome.outcome === 'throttled' ? 'too_many_attempts' : 'invalid_credentials',
+            ),
+          );
         }
         reply.setCookie(SESSION_COOKIE, outcome.token, {
           path: '/',
@@ -190,7 +195,12 @@ export function identityRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['identity'],
           summary: 'My API keys (without the secret)',
-          response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), prefix: z.string(), created_at: z.string() })), next_cursor: z.null() }) },
+          response: {
+            200: z.object({
+              items: z.array(z.object({ id: z.string(), name: z.string(), prefix: z.string(), created_at: z.string() })),
+              next_cursor: z.null(),
+            }),
+          },
         },
       },
       async (req) => {

@@ -83,12 +83,16 @@ export async function createUser(tx: Tx, ctx: Ctx, input: CreateUserInput): Prom
     if (isUniqueViolation(error)) return fail('conflict', 'email_taken', { errors: [{ path: 'email', code: 'email_taken' }] });
     throw error;
   }
-  await recordAudit(tx, { ...ctx, now }, {
-    action: 'user.registered',
-    entity_type: 'user',
-    entity_id: row.id,
-    after: { roles, locale: row.locale },
-  });
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    {
+      action: 'user.registered',
+      entity_type: 'user',
+      entity_id: row.id,
+      after: { roles, locale: row.locale },
+    },
+  );
   return ok(await userView(tx, row));
 }
 
@@ -135,11 +139,15 @@ export async function login(tx: Tx, ctx: Ctx, input: LoginInput): Promise<LoginO
   const expires_at = new Date(now.getTime() + LIMITS.session_ttl_ms);
   const session_id = newId('ses', now.getTime());
   await tx.insert(sessions).values({ id: session_id, token_hash: sha256(token), user_id: user.id, csrf_token, created_at: now, expires_at });
-  await recordAudit(tx, { ...ctx, actor: actorOfUser(user, [], 'user'), now }, {
-    action: 'session.created',
-    entity_type: 'session',
-    entity_id: session_id,
-  });
+  await recordAudit(
+    tx,
+    { ...ctx, actor: actorOfUser(user, [], 'user'), now },
+    {
+      action: 'session.created',
+      entity_type: 'session',
+      entity_id: session_id,
+    },
+  );
   return { outcome: 'ok', token, csrf_token, user: await userView(tx, user), expires_at };
 }
 
@@ -153,12 +161,7 @@ export async function logout(tx: Tx, ctx: Ctx, token: string): Promise<void> {
   if (row) await recordAudit(tx, { ...ctx, now }, { action: 'session.revoked', entity_type: 'session', entity_id: row.id });
 }
 
-function actorOfUser(
-  user: { id: string; roles: string[] },
-  member_rows: readonly Membership[],
-  kind: 'user' | 'api_key',
-  api_key_id?: string,
-): Actor {
+function actorOfUser(user: { id: string; roles: string[] }, member_rows: readonly Membership[], kind: 'user' | 'api_key', api_key_id?: string): Actor {
   return {
     kind,
     user_id: user.id,
@@ -219,13 +222,17 @@ export async function updateMe(tx: Tx, ctx: Ctx, input: { locale?: Locale; displ
     .where(eq(users.id, before.id))
     .returning();
   if (!after) return fail('unauthorized', 'authentication_required');
-  await recordAudit(tx, { ...ctx, now }, {
-    action: 'user.updated',
-    entity_type: 'user',
-    entity_id: before.id,
-    before: { locale: before.locale, display_name: before.display_name },
-    after: { locale: after.locale, display_name: after.display_name },
-  });
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    {
+      action: 'user.updated',
+      entity_type: 'user',
+      entity_id: before.id,
+      before: { locale: before.locale, display_name: before.display_name },
+      after: { locale: after.locale, display_name: after.display_name },
+    },
+  );
   return ok(await userView(tx, after));
 }
 
@@ -238,13 +245,19 @@ export interface OutgoingMail {
 const RESET_MAIL: Record<Locale, { subject: string; body: (link: string) => string }> = {
   th: { subject: 'ตั้งรหัสผ่าน Saphan ใหม่', body: (link) => `กดลิงก์นี้เพื่อตั้งรหัสผ่านใหม่ภายใน 1 ชั่วโมง:\n${link}\n\nหากคุณไม่ได้ขอ ไม่ต้องทำอะไร` },
   zh: { subject: '重置您的 Saphan 密码', body: (link) => `请在1小时内点击以下链接重置密码：\n${link}\n\n如果不是您本人操作，请忽略此邮件。` },
-  en: { subject: 'Reset your Saphan password', body: (link) => `Open this link within an hour to choose a new password:\n${link}\n\nIf you did not ask for this, ignore this mail.` },
+  en: {
+    subject: 'Reset your Saphan password',
+    body: (link) => `Open this link within an hour to choose a new password:\n${link}\n\nIf you did not ask for this, ignore this mail.`,
+  },
 };
 
 /** Makes a single-use reset token; the caller sends the mail after commit. Unknown emails get no mail and the same answer. */
 export async function requestPasswordReset(tx: Tx, ctx: Ctx, input: { email: string; base_url: string }): Promise<OutgoingMail | undefined> {
   const now = ctx.clock.now();
-  const [user] = await tx.select().from(users).where(eq(users.email, normaliseEmail(input.email)));
+  const [user] = await tx
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(input.email)));
   if (!user) return undefined;
   const token = randomToken();
   const id = newId('prt', now.getTime());
@@ -269,8 +282,14 @@ export async function confirmPasswordReset(tx: Tx, ctx: Ctx, input: { token: str
     .where(and(eq(passwordResets.token_hash, sha256(input.token)), eq(passwordResets.used, false), gt(passwordResets.expires_at, now)));
   if (!reset) return fail('invalid', 'reset_token_invalid', { errors: [{ path: 'token', code: 'reset_token_invalid' }] });
   await tx.update(passwordResets).set({ used: true }).where(eq(passwordResets.id, reset.id));
-  await tx.update(users).set({ password_hash: await hashPassword(input.password), updated_at: now }).where(eq(users.id, reset.user_id));
-  await tx.update(sessions).set({ revoked_at: now }).where(and(eq(sessions.user_id, reset.user_id), isNull(sessions.revoked_at)));
+  await tx
+    .update(users)
+    .set({ password_hash: await hashPassword(input.password), updated_at: now })
+    .where(eq(users.id, reset.user_id));
+  await tx
+    .update(sessions)
+    .set({ revoked_at: now })
+    .where(and(eq(sessions.user_id, reset.user_id), isNull(sessions.revoked_at)));
   await recordAudit(tx, { ...ctx, now }, { action: 'password_reset.completed', entity_type: 'user', entity_id: reset.user_id });
   return ok({ user_id: reset.user_id });
 }
@@ -289,13 +308,20 @@ export interface CreatedApiKey {
 export async function createApiKey(tx: Tx, ctx: Ctx, input: { name: string }): Promise<Result<CreatedApiKey>> {
   if (ctx.actor.kind !== 'user') return fail('forbidden', 'forbidden');
   const user_id = ctx.actor.user_id;
-  const [existing] = await tx.select({ n: count() }).from(apiKeys).where(and(eq(apiKeys.user_id, user_id), isNull(apiKeys.revoked_at)));
+  const [existing] = await tx
+    .select({ n: count() })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.user_id, user_id), isNull(apiKeys.revoked_at)));
   if ((existing?.n ?? 0) >= LIMITS.api_keys_per_user) return fail('conflict', 'too_many_attempts');
   const now = ctx.clock.now();
   const key = `${API_KEY_PREFIX}${randomToken()}`;
   const row = { id: newId('key', now.getTime()), user_id, name: input.name.trim(), prefix: key.slice(0, 10), key_hash: sha256(key), created_at: now };
   await tx.insert(apiKeys).values(row);
-  await recordAudit(tx, { ...ctx, now }, { action: 'api_key.created', entity_type: 'api_key', entity_id: row.id, after: { name: row.name, prefix: row.prefix } });
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    { action: 'api_key.created', entity_type: 'api_key', entity_id: row.id, after: { name: row.name, prefix: row.prefix } },
+  );
   return ok({ id: row.id, name: row.name, prefix: row.prefix, key, created_at: now.toISOString() });
 }
 
@@ -315,7 +341,11 @@ export async function createOrganisation(tx: Tx, ctx: Ctx, input: { name: string
   const id = newId('org', now.getTime());
   await tx.insert(organisations).values({ id, name: input.name, kind: 'seller', created_at: now });
   await tx.insert(memberships).values({ org_id: id, user_id: input.owner_user_id, role: 'seller_owner', created_at: now });
-  await recordAudit(tx, { ...ctx, now }, { action: 'organisation.created', entity_type: 'organisation', entity_id: id, org_id: id, after: { name: input.name, owner: input.owner_user_id } });
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    { action: 'organisation.created', entity_type: 'organisation', entity_id: id, org_id: id, after: { name: input.name, owner: input.owner_user_id } },
+  );
   return { id };
 }
 
@@ -330,7 +360,10 @@ export async function addMember(tx: Tx, ctx: Ctx, input: { org_id: string; email
   const is_owner = (actor.kind === 'user' || actor.kind === 'api_key') && actor.memberships.some((m) => m.org_id === input.org_id && m.role === 'seller_owner');
   const [org] = await tx.select().from(organisations).where(eq(organisations.id, input.org_id));
   if (!org || !(is_admin || is_owner)) return fail('not_found', 'organisation_not_found');
-  const [user] = await tx.select().from(users).where(eq(users.email, normaliseEmail(input.email)));
+  const [user] = await tx
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(input.email)));
   if (!user) return fail('not_found', 'user_not_found', { errors: [{ path: 'email', code: 'user_not_found' }] });
   const now = ctx.clock.now();
   try {
@@ -341,18 +374,28 @@ export async function addMember(tx: Tx, ctx: Ctx, input: { org_id: string; email
     if (isUniqueViolation(error)) return fail('conflict', 'member_exists');
     throw error;
   }
-  await recordAudit(tx, { ...ctx, now }, { action: 'membership.added', entity_type: 'organisation', entity_id: org.id, org_id: org.id, after: { user_id: user.id, role: input.role } });
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    { action: 'membership.added', entity_type: 'organisation', entity_id: org.id, org_id: org.id, after: { user_id: user.id, role: input.role } },
+  );
   return ok({ org_id: org.id, user_id: user.id, role: input.role });
 }
 
 export async function findUserByEmail(q: Queryable, email: string) {
-  const [user] = await q.select({ id: users.id, email: users.email, roles: users.roles }).from(users).where(eq(users.email, normaliseEmail(email)));
+  const [user] = await q
+    .select({ id: users.id, email: users.email, roles: users.roles })
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)));
   return user;
 }
 
 export async function usersByIds(q: Queryable, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return q.select({ id: users.id, email: users.email, display_name: users.display_name }).from(users).where(inArray(users.id, [...ids]));
+  return q
+    .select({ id: users.id, email: users.email, display_name: users.display_name })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
 }
 
 export async function countUsers(q: Queryable): Promise<number> {

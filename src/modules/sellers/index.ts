@@ -1,8 +1,8 @@
 /** The sellers module: onboarding applications, verification and payout destinations. */
 export { sellerInputSchema, sellerSchema } from './http.js';
 export { PROVINCE_BY_CODE, PROVINCES } from './reference/provinces.js';
-export { isValidThaiId, parsePromptPayId, parseTaxId, thaiIdCheckDigit } from './rules.js';
 export { sellerRoutes } from './routes.js';
+export { isValidThaiId, parsePromptPayId, parseTaxId, thaiIdCheckDigit } from './rules.js';
 export {
   countSellersByStatus,
   createSeller,

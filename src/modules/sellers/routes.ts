@@ -4,9 +4,9 @@ import { inTransaction } from '../../db/client.js';
 import type { RouteDeps } from '../../db/deps.js';
 import { fail } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor, problemResponses, schemas, send, unwrap } from '../../kernel/http.js';
+import { rejectSchema, sellerPatchSchema, sellerSchema } from './http.js';
 import { BANKS } from './reference/banks.js';
 import { PROVINCES } from './reference/provinces.js';
-import { rejectSchema, sellerPatchSchema, sellerSchema } from './http.js';
 import * as sellers from './service.js';
 import { PDPA_NOTICE_VERSION, REJECTION_REASONS, SELLER_STATUSES } from './states.js';
 
@@ -54,7 +54,14 @@ export function sellerRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               items: z.array(
-                z.object({ at: z.string(), from_status: z.string().nullable(), to_status: z.string(), action: z.string(), actor_id: z.string().nullable(), detail: z.unknown() }),
+                z.object({
+                  at: z.string(),
+                  from_status: z.string().nullable(),
+                  to_status: z.string(),
+                  action: z.string(),
+                  actor_id: z.string().nullable(),
+                  detail: z.unknown(),
+                }),
               ),
               next_cursor: z.null(),
             }),
@@ -132,7 +139,9 @@ export function sellerRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               provinces: z.array(z.object({ code: z.string(), region: z.string(), name: z.object({ th: z.string(), zh: z.string(), en: z.string() }) })),
-              banks: z.array(z.object({ code: z.string(), name: z.object({ th: z.string(), zh: z.string(), en: z.string() }), account_digits: z.array(z.number()) })),
+              banks: z.array(
+                z.object({ code: z.string(), name: z.object({ th: z.string(), zh: z.string(), en: z.string() }), account_digits: z.array(z.number()) }),
+              ),
               rejection_reasons: z.array(z.object({ code: z.string(), name: z.object({ th: z.string(), zh: z.string(), en: z.string() }) })),
               pdpa_notice_version: z.string(),
             }),

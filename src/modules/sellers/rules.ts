@@ -3,7 +3,9 @@
  */
 import { BANK_BY_CODE } from './reference/banks.js';
 
-export type IdCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: string; readonly params?: Record<string, string | number> };
+export type IdCheck<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: string; readonly params?: Record<string, string | number> };
 
 /** Spaces and dashes are accepted on input and stripped (`1-1017-00207-03-0`). */
 export function stripSeparators(raw: string): string {

@@ -34,11 +34,7 @@ export const sellers = pgTable(
     updated_at: timestamp('updated_at', { withTimezone: true }).notNull(),
     version: integer('version').notNull(),
   },
-  (t) => [
-    uniqueIndex('sellers_tax_id_key').on(t.tax_id_index),
-    index('sellers_org_idx').on(t.org_id),
-    index('sellers_status_idx').on(t.status, t.id),
-  ],
+  (t) => [uniqueIndex('sellers_tax_id_key').on(t.tax_id_index), index('sellers_org_idx').on(t.org_id), index('sellers_status_idx').on(t.status, t.id)],
 );
 
 /** Every status change, with who and why (style.md: lifecycles record each change). */

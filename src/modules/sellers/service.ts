@@ -7,17 +7,9 @@ import { type FieldError, fail, invalidFields, ok, type Result } from '../../ker
 import { newId } from '../../kernel/ids.js';
 import { BANK_BY_CODE } from './reference/banks.js';
 import { PROVINCE_BY_CODE } from './reference/provinces.js';
-import { parseBankAccount, parseOtopRegistration, parsePromptPayId, parseTaxId, type PromptPayKind, type TaxIdKind } from './rules.js';
+import { type PromptPayKind, parseBankAccount, parseOtopRegistration, parsePromptPayId, parseTaxId, type TaxIdKind } from './rules.js';
 import { sellerStatusHistory, sellers } from './schema.js';
-import {
-  isEditable,
-  nextStatus,
-  PDPA_NOTICE_VERSION,
-  REJECTION_REASONS,
-  type RejectionReasonCode,
-  type SellerAction,
-  type SellerStatus,
-} from './states.js';
+import { isEditable, nextStatus, PDPA_NOTICE_VERSION, REJECTION_REASONS, type RejectionReasonCode, type SellerAction, type SellerStatus } from './states.js';
 
 type Queryable = Db | Tx;
 type SellerRow = typeof sellers.$inferSelect;
@@ -233,7 +225,16 @@ export async function createSeller(tx: Tx, ctx: Ctx, input: CreateSellerInput): 
   return ok(toView(ctx, row));
 }
 
-async function recordHistory(tx: Tx, ctx: Ctx, seller_id: string, from: SellerStatus | null, to: SellerStatus, action: string, at: Date, detail?: unknown): Promise<void> {
+async function recordHistory(
+  tx: Tx,
+  ctx: Ctx,
+  seller_id: string,
+  from: SellerStatus | null,
+  to: SellerStatus,
+  action: string,
+  at: Date,
+  detail?: unknown,
+): Promise<void> {
   await tx.insert(sellerStatusHistory).values({
     id: newId('aud', at.getTime()),
     seller_id,
@@ -254,9 +255,20 @@ export async function getSeller(q: Queryable, ctx: Ctx, id: string): Promise<Res
 export async function getSellerHistory(q: Queryable, ctx: Ctx, id: string) {
   const row = await loadVisible(q, ctx, id);
   if (!row.ok) return row;
-  const items = await q.select().from(sellerStatusHistory).where(eq(sellerStatusHistory.seller_id, id)).orderBy(asc(sellerStatusHistory.at), asc(sellerStatusHistory.id));
+  const items = await q
+    .select()
+    .from(sellerStatusHistory)
+    .where(eq(sellerStatusHistory.seller_id, id))
+    .orderBy(asc(sellerStatusHistory.at), asc(sellerStatusHistory.id));
   return ok(
-    items.map((h) => ({ at: h.at.toISOString(), from_status: h.from_status, to_status: h.to_status, action: h.action, actor_id: h.actor_id, detail: h.detail })),
+    items.map((h) => ({
+      at: h.at.toISOString(),
+      from_status: h.from_status,
+      to_status: h.to_status,
+      action: h.action,
+      actor_id: h.actor_id,
+      detail: h.detail,
+    })),
   );
 }
 
@@ -332,7 +344,11 @@ export async function updateSeller(tx: Tx, ctx: Ctx, id: string, patch: SellerPa
     throw error;
   }
   if (!after) return fail('not_found', 'seller_not_found');
-  await recordAudit(tx, { ...ctx, now }, { action: 'seller.updated', entity_type: 'seller', entity_id: id, org_id: before.org_id, before: auditSnapshot(before), after: auditSnapshot(after) });
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    { action: 'seller.updated', entity_type: 'seller', entity_id: id, org_id: before.org_id, before: auditSnapshot(before), after: auditSnapshot(after) },
+  );
   return ok(toView(ctx, after));
 }
 
@@ -380,7 +396,18 @@ export async function transitionSeller(tx: Tx, ctx: Ctx, id: string, input: Tran
   if (!after) return fail('conflict', 'invalid_transition', { params: { from: before.status, action: input.action } });
   const detail = input.action === 'reject' ? { reason_code: input.reason_code, note: input.note?.trim() } : undefined;
   await recordHistory(tx, ctx, id, before.status, to, input.action, now, detail);
-  await recordAudit(tx, { ...ctx, now }, { action: `seller.${input.action}`, entity_type: 'seller', entity_id: id, org_id: before.org_id, before: auditSnapshot(before), after: auditSnapshot(after) });
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    {
+      action: `seller.${input.action}`,
+      entity_type: 'seller',
+      entity_id: id,
+      org_id: before.org_id,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+    },
+  );
   return ok(toView(ctx, after));
 }
 

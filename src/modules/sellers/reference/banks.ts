@@ -31,15 +31,7 @@ export interface Bank {
 const CONFIRMED = 'confirmed: thai-qr-payment.js.org guide (002, 014)';
 const UNCONFIRMED = 'unconfirmed: common knowledge, keep as data';
 
-function b(
-  code: string,
-  swift: string,
-  th: string,
-  zh: string,
-  en: string,
-  account_digits: readonly number[],
-  source: string,
-): Bank {
+function b(code: string, swift: string, th: string, zh: string, en: string, account_digits: readonly number[], source: string): Bank {
   return Object.freeze({
     code,
     swift,
@@ -73,26 +65,10 @@ export const BANKS: readonly Bank[] = Object.freeze([
   ),
   b('066', 'TIBTTHBK', 'ธนาคารอิสลามแห่งประเทศไทย', '泰国伊斯兰银行', 'Islamic Bank of Thailand', [10, 12], UNCONFIRMED),
   b('067', 'TFPCTHB1', 'ธนาคารทิสโก้', '铁狮可银行（TISCO）', 'TISCO Bank', [10, 14], UNCONFIRMED),
-  b(
-    '069',
-    'KKPBTHBK',
-    'ธนาคารเกียรตินาคินภัทร',
-    '基亚纳金帕特拉银行（KKP）',
-    'Kiatnakin Phatra Bank',
-    [10, 14],
-    UNCONFIRMED,
-  ),
+  b('069', 'KKPBTHBK', 'ธนาคารเกียรตินาคินภัทร', '基亚纳金帕特拉银行（KKP）', 'Kiatnakin Phatra Bank', [10, 14], UNCONFIRMED),
   b('071', 'THCETHB1', 'ธนาคารไทยเครดิต', '泰国信贷银行', 'Thai Credit Bank', [10], UNCONFIRMED),
   // SWIFT for LH Bank appears as both LAHRTHB1 and LAHRTHB2 in public data; unverified.
-  b(
-    '073',
-    'LAHRTHB2',
-    'ธนาคารแลนด์ แอนด์ เฮ้าส์',
-    '土地与房屋银行（LH Bank）',
-    'Land and Houses Bank (LH Bank)',
-    [10],
-    UNCONFIRMED,
-  ),
+  b('073', 'LAHRTHB2', 'ธนาคารแลนด์ แอนด์ เฮ้าส์', '土地与房屋银行（LH Bank）', 'Land and Houses Bank (LH Bank)', [10], UNCONFIRMED),
 ]);
 
 export const BANK_BY_CODE: ReadonlyMap<string, Bank> = new Map(BANKS.map((bank) => [bank.code, bank] as const));

@@ -120,6 +120,4 @@ export const PROVINCES: readonly Province[] = Object.freeze([
   p('TH-96', 'นราธิวาส', '陶公', 'Narathiwat', 'south'),
 ]);
 
-export const PROVINCE_BY_CODE: ReadonlyMap<string, Province> = new Map(
-  PROVINCES.map((prov) => [prov.code, prov] as const),
-);
+export const PROVINCE_BY_CODE: ReadonlyMap<string, Province> = new Map(PROVINCES.map((prov) => [prov.code, prov] as const));

@@ -52,24 +52,7 @@ describe('banks', () => {
   });
 
   it('includes the required payout banks', () => {
-    for (const code of [
-      '002',
-      '004',
-      '006',
-      '011',
-      '014',
-      '022',
-      '024',
-      '025',
-      '030',
-      '033',
-      '034',
-      '066',
-      '067',
-      '069',
-      '071',
-      '073',
-    ]) {
+    for (const code of ['002', '004', '006', '011', '014', '022', '024', '025', '030', '033', '034', '066', '067', '069', '071', '073']) {
       expect(BANK_BY_CODE.has(code), code).toBe(true);
     }
   });
@@ -117,8 +100,7 @@ describe('demo sellers', () => {
     expect(citizen).toBeGreaterThan(DEMO_SELLERS.length * 0.3);
     for (const s of DEMO_SELLERS) {
       if (s.legal_name_th.startsWith('วิสาหกิจชุมชน')) expect(s.kind).toBe('citizen');
-      if (s.legal_name_th.startsWith('บริษัท') || s.legal_name_th.startsWith('ห้างหุ้นส่วนจำกัด'))
-        expect(s.kind).toBe('juristic');
+      if (s.legal_name_th.startsWith('บริษัท') || s.legal_name_th.startsWith('ห้างหุ้นส่วนจำกัด')) expect(s.kind).toBe('juristic');
     }
   });
 });

@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: requests/s and p50/p99 latency of GET /api/v1/sellers/{id} and POST /api/v1/sellers
+ * under concurrency 32, and the server's peak memory, on the embedded database (PGlite) and on
+ * PostgreSQL (when one answers on DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+ * The server runs as its own process with the demo data, so memory is the server's alone.
+ */
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { startProcess, tempDataDir } from '../test/support/process.js';
+import { demoTaxIdFrom } from './tax-ids.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = 32;
+
+interface Row {
+  database: string;
+  route: string;
+  requests_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  non_2xx: number;
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'saphan-demo-2026' }),
+  });
+  return String(((await res.json()) as { token: string }).token);
+}
+
+async function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function benchOne(label: string, env: Record<string, string>): Promise<{ rows: Row[]; peak_mb: number }> {
+  const server = await startProcess({ ...env, SAPHAN_SEED: 'demo', LOG_LEVEL: 'error' }, 180_000);
+  try {
+    const officer = await login(server.url, 'compliance@demo.saphan.test');
+    const owner = await login(server.url, 'seller@demo.saphan.test');
+    const list = (await (await fetch(`${server.url}/api/v1/sellers?limit=50`, { headers: { authorization: `Bearer ${officer}` } })).json()) as {
+      items: { id: string }[];
+    };
+    const ids = list.items.map((s) => s.id);
+    const rows: Row[] = [];
+    let n = 0;
+    const get = await run({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/sellers/${ids[n++ % ids.length]}` }) }],
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    rows.push(toRow(label, 'GET /api/v1/sellers/{id}', get));
+    let seq = 0;
+    const post = await run({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/sellers',
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({
+              legal_name_th: 'วิสาหกิจชุมชนทดสอบความเร็ว',
+              tax_id: demoTaxIdFrom(label === 'PGlite' ? 1 : 2, seq++),
+              province_code: 'TH-50',
+              payout: { promptpay_id: '0812345678' },
+              pdpa_consent: true,
+            }),
+          }),
+        },
+      ],
+      headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' },
+    });
+    rows.push(toRow(label, 'POST /api/v1/sellers', post));
+    const pid = server.child.pid;
+    return { rows, peak_mb: pid ? peakRssMb(pid) : 0 };
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+}
+
+function toRow(database: string, route: string, r: autocannon.Result): Row {
+  return { database, route, requests_per_s: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non_2xx: r.non2xx };
+}
+
+async function postgresUrl(): Promise<string | undefined> {
+  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `saphan_bench_${process.pid}`;
+  try {
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return url.toString();
+  } catch (error) {
+    console.warn(`PostgreSQL leg skipped: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
+
+const results: Row[] = [];
+const memory: Record<string, number> = {};
+const embedded = await benchOne('PGlite', { DATA_DIR: tempDataDir() });
+results.push(...embedded.rows);
+memory.PGlite = embedded.peak_mb;
+const pgUrl = await postgresUrl();
+if (pgUrl) {
+  try {
+    const r = await benchOne('PostgreSQL', { DATABASE_URL: pgUrl, DATA_DIR: tempDataDir() });
+    results.push(...r.rows);
+    memory.PostgreSQL = r.peak_mb;
+  } finally {
+    await dropDatabase(pgUrl);
+  }
+}
+console.log(`\nSaphan bench: ${CONNECTIONS} connections, ${DURATION_S} s per route, server in its own process with the demo data\n`);
+console.table(results);
+console.table(Object.entries(memory).map(([database, peak]) => ({ database, server_peak_rss_mb: peak })));
