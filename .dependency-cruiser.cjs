@@ -10,7 +10,7 @@ module.exports = {
     },
     {
       name: 'modules-only-through-index',
-      comment: "Outside a module, only its index.ts is reachable.",
+      comment: 'Outside a module, only its index.ts is reachable.',
       severity: 'error',
       from: { path: '^src/(flows|app|cli)/' },
       to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },

@@ -13,7 +13,6 @@ export default defineConfig({
     emptyOutDir: true,
     // CSP is script-src 'self': no inline module preload polyfill.
     modulePreload: { polyfill: false },
-    sourcemap: true,
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -49,7 +49,11 @@ describe(`onboarding under concurrency ${CONCURRENCY}`, () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({ method: 'GET', url: `/api/v1/sellers?limit=200${cursor ? `&cursor=${cursor}` : ''}`, headers: bearer(admin) });
+      const page: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/sellers?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+        headers: bearer(admin),
+      });
       seen.push(...page.json().items.map((s: { tax_id: string }) => s.tax_id));
       cursor = page.json().next_cursor;
     } while (cursor);

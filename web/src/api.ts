@@ -254,7 +254,8 @@ export const api = {
   },
   updateMe: (body: { locale?: Locale; display_name?: string }) => request<User>('PATCH', '/me', { body }),
   requestPasswordReset: (body: { email: string }) => request<{ status: 'sent_if_registered' }>('POST', '/auth/password-reset', { body }),
-  confirmPasswordReset: (body: { token: string; password: string }) => request<{ status: 'password_changed' }>('POST', '/auth/password-reset/confirm', { body }),
+  confirmPasswordReset: (body: { token: string; password: string }) =>
+    request<{ status: 'password_changed' }>('POST', '/auth/password-reset/confirm', { body }),
 
   onboardingReference: () => request<OnboardingReference>('GET', '/reference/onboarding'),
   validateSeller: (body: Record<string, unknown>, signal?: AbortSignal) =>

@@ -26,7 +26,8 @@ export function LanguageSwitcher() {
   };
 
   return (
-    <div className="lang-switcher" role="group" aria-label={t('lang.label')}>
+    <fieldset className="lang-switcher">
+      <legend className="visually-hidden">{t('lang.label')}</legend>
       {LANGUAGES.map((language) => (
         <button
           key={language}
@@ -40,6 +41,6 @@ export function LanguageSwitcher() {
           {LANGUAGE_NAMES[language]}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

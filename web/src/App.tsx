@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { Header } from './components/Header.js';
+import { ErrorBox, Loading, Notice } from './components/ui.js';
+import { ComplianceQueuePage } from './features/compliance/ComplianceQueuePage.js';
+import { HomePage } from './features/home/HomePage.js';
+import { ForgotPasswordPage, LoginPage, ResetPasswordPage, SignUpPage } from './features/identity/pages.js';
+import { MailPage } from './features/sandbox/MailPage.js';
+import { EditSellerPage, MySellerPage, OnboardingPage } from './features/sellers/pages.js';
+import { isReviewer, useMe, useProfileLanguage } from './session.js';
+
+/** Pages for signed-in users; a reviewer-only page also checks the role (the API checks again). */
+function RequireUser({ reviewer = false, children }: { reviewer?: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [location] = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorBox error={me.error} />;
+  if (!me.data) {
+    return (
+      <section className="card narrow">
+        <Notice>{t('common.sign_in_needed')}</Notice>
+        <Link href={`/login?next=${encodeURIComponent(location)}`} className="button primary block" data-testid="require-login">
+          {t('nav.login')}
+        </Link>
+      </section>
+    );
+  }
+  if (reviewer && !isReviewer(me.data)) return <Notice kind="error">{t('common.forbidden')}</Notice>;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section className="card narrow">
+      <h1>{t('common.not_found')}</h1>
+      <Link href="/">{t('common.back_home')}</Link>
+    </section>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const me = useMe();
+  useProfileLanguage(me.data);
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <Header />
+      <main id="main" className="container">
+        <Switch>
+          <Route path="/" component={HomePage} />
+          <Route path="/signup" component={SignUpPage} />
+          <Route path="/login" component={LoginPage} />
+          <Route path="/forgot-password" component={ForgotPasswordPage} />
+          <Route path="/reset-password" component={ResetPasswordPage} />
+          <Route path="/sandbox/mail" component={MailPage} />
+          <Route path="/seller/apply">
+            <RequireUser>
+              <OnboardingPage />
+            </RequireUser>
+          </Route>
+          <Route path="/seller/:id/edit">
+            {(params) => (
+              <RequireUser>
+                <EditSellerPage id={params.id} />
+              </RequireUser>
+            )}
+          </Route>
+          <Route path="/seller">
+            <RequireUser>
+              <MySellerPage />
+            </RequireUser>
+          </Route>
+          <Route path="/compliance">
+            <RequireUser reviewer>
+              <ComplianceQueuePage />
+            </RequireUser>
+          </Route>
+          <Route component={NotFound} />
+        </Switch>
+      </main>
+      <footer className="site-footer container">
+        <span>{t('app.tagline')}</span>
+        <Link href="/sandbox/mail" data-testid="nav-sandbox-mail">
+          {t('nav.sandbox_mail')}
+        </Link>
+      </footer>
+    </>
+  );
+}

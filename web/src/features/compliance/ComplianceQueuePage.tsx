@@ -1,0 +1,135 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, type Seller } from '../../api.js';
+import { ErrorBox, Field, Loading, Notice } from '../../components/ui.js';
+import { formatDateTime, isLanguage } from '../../i18n/index.js';
+import { SellerFacts, StatusBadge, useNames, useOnboardingReference } from '../sellers/shared.js';
+
+const QUEUE_KEY = ['sellers', 'queue', 'submitted'] as const;
+
+/** Applications waiting for review (GET /sellers?status=submitted), with Verify and Reject. */
+export function ComplianceQueuePage() {
+  const { t } = useTranslation();
+  const [done, setDone] = useState<string | null>(null);
+  const queue = useInfiniteQuery({
+    queryKey: QUEUE_KEY,
+    queryFn: ({ pageParam }) => api.listSellers({ status: 'submitted', cursor: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
+  });
+  const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <h1>{t('compliance.title')}</h1>
+      <p className="muted">{t('compliance.intro')}</p>
+      {done ? (
+        <Notice kind="success" testId="queue-done">
+          {done}
+        </Notice>
+      ) : null}
+      {queue.isPending ? <Loading /> : null}
+      {queue.isError ? <ErrorBox error={queue.error} /> : null}
+      {queue.isSuccess && items.length === 0 ? (
+        <p className="card muted" data-testid="queue-empty">
+          {t('compliance.empty')}
+        </p>
+      ) : null}
+      <div data-testid="queue">
+        {items.map((seller) => (
+          <QueueItem key={seller.id} seller={seller} onDone={setDone} />
+        ))}
+      </div>
+      {queue.hasNextPage ? (
+        <button type="button" className="block" disabled={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()} data-testid="queue-more">
+          {t('compliance.load_more')}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+function QueueItem({ seller, onDone }: { seller: Seller; onDone: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'th';
+  const client = useQueryClient();
+  const name = useNames();
+  const reference = useOnboardingReference();
+  const [rejecting, setRejecting] = useState(false);
+  const [reasonCode, setReasonCode] = useState('');
+  const [note, setNote] = useState('');
+
+  const refresh = () => client.invalidateQueries({ queryKey: ['sellers'] });
+  const verify = useMutation({
+    mutationFn: () => api.verifySeller(seller.id),
+    onSuccess: async () => {
+      onDone(t('compliance.verified_done', { name: seller.legal_name_th }));
+      await refresh();
+    },
+  });
+  const reject = useMutation({
+    mutationFn: () => api.rejectSeller(seller.id, { reason_code: reasonCode, reason: note }),
+    onSuccess: async () => {
+      onDone(t('compliance.rejected_done', { name: seller.legal_name_th }));
+      await refresh();
+    },
+  });
+  const rejectErrors = reject.error instanceof ApiError ? reject.error.fieldErrors() : {};
+  const busy = verify.isPending || reject.isPending;
+
+  const submitReject = (e: FormEvent) => {
+    e.preventDefault();
+    reject.mutate();
+  };
+
+  return (
+    <article className="card queue-item" data-testid="queue-item" data-seller-id={seller.id}>
+      <div className="card-head">
+        <h2>{seller.legal_name_th}</h2>
+        <StatusBadge status={seller.status} />
+      </div>
+      <p className="muted small">
+        {t('seller.created_at')} {formatDateTime(seller.created_at, language)}
+      </p>
+      <SellerFacts seller={seller} />
+      {rejecting ? (
+        <form onSubmit={submitReject} noValidate className="reject-form" data-testid="reject-form">
+          <Field label={t('compliance.reject_reason')} htmlFor={`reason-${seller.id}`} error={rejectErrors.reason_code} errorPath="reason_code">
+            <select id={`reason-${seller.id}`} required value={reasonCode} onChange={(e) => setReasonCode(e.target.value)} data-testid="reject-reason">
+              <option value="" disabled>
+                —
+              </option>
+              {(reference.data?.rejection_reasons ?? []).map((r) => (
+                <option key={r.code} value={r.code}>
+                  {name(r.name)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('compliance.reject_note')} htmlFor={`note-${seller.id}`} error={rejectErrors.reason} errorPath="reason">
+            <textarea id={`note-${seller.id}`} rows={3} required value={note} onChange={(e) => setNote(e.target.value)} data-testid="reject-note" />
+          </Field>
+          {reject.error && Object.keys(rejectErrors).length === 0 ? <ErrorBox error={reject.error} /> : null}
+          <div className="actions">
+            <button type="submit" className="danger" disabled={busy || !reasonCode || !note.trim()} data-testid="reject-confirm">
+              {t('compliance.reject_confirm')}
+            </button>
+            <button type="button" onClick={() => setRejecting(false)} data-testid="reject-cancel">
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="actions">
+          <button type="button" className="primary" disabled={busy} onClick={() => verify.mutate()} data-testid="queue-verify">
+            {t('compliance.verify')}
+          </button>
+          <button type="button" className="danger-outline" disabled={busy} onClick={() => setRejecting(true)} data-testid="queue-reject">
+            {t('compliance.reject')}
+          </button>
+        </div>
+      )}
+      <ErrorBox error={verify.error} testId="queue-verify-error" />
+    </article>
+  );
+}
