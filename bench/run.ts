@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startProcess, tempDataDir } from '../test/support/process.js';
+import { runCli, startProcess, tempDataDir } from '../test/support/process.js';
 import { demoTaxIdFrom } from './tax-ids.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -44,7 +44,10 @@ async function run(opts: autocannon.Options): Promise<autocannon.Result> {
 }
 
 async function benchOne(label: string, env: Record<string, string>): Promise<{ rows: Row[]; peak_mb: number }> {
-  const server = await startProcess({ ...env, SAPHAN_SEED: 'demo', LOG_LEVEL: 'error' }, 180_000);
+  // Seed in a separate process first, so that the server's peak memory is that of serving, not of initdb and seeding.
+  const seeded = runCli(['seed', '--demo'], env);
+  if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
+  const server = await startProcess({ ...env, SAPHAN_SEED: 'none', LOG_LEVEL: 'error' }, 180_000);
   try {
     const officer = await login(server.url, 'compliance@demo.saphan.test');
     const owner = await login(server.url, 'seller@demo.saphan.test');

@@ -171,10 +171,6 @@ function actorOfUser(user: { id: string; roles: string[] }, member_rows: readonl
   };
 }
 
-async function loadMemberships(q: Queryable, user_id: string): Promise<Membership[]> {
-  return q.select({ org_id: memberships.org_id, role: memberships.role }).from(memberships).where(eq(memberships.user_id, user_id));
-}
-
 export interface ResolvedCredential {
   readonly actor: Actor;
   readonly locale: Locale;
@@ -186,22 +182,32 @@ export interface ResolvedCredential {
 export async function resolveCredential(q: Queryable, now: Date, token: string): Promise<ResolvedCredential | undefined> {
   if (token.length > 200) return undefined;
   const token_hash = sha256(token);
+  // One round trip per request: the credential, its user and the user's memberships (one row per membership).
+  const membership = { org_id: memberships.org_id, role: memberships.role };
   if (token.startsWith(API_KEY_PREFIX)) {
-    const [row] = await q
-      .select({ key_id: apiKeys.id, user: users })
+    const rows = await q
+      .select({ key_id: apiKeys.id, user_id: users.id, roles: users.roles, locale: users.locale, membership })
       .from(apiKeys)
       .innerJoin(users, eq(users.id, apiKeys.user_id))
+      .leftJoin(memberships, eq(memberships.user_id, users.id))
       .where(and(eq(apiKeys.key_hash, token_hash), isNull(apiKeys.revoked_at)));
-    if (!row) return undefined;
-    return { actor: actorOfUser(row.user, await loadMemberships(q, row.user.id), 'api_key', row.key_id), locale: row.user.locale };
+    const first = rows[0];
+    if (!first) return undefined;
+    return { actor: actorOfUser({ id: first.user_id, roles: first.roles }, membershipsOf(rows), 'api_key', first.key_id), locale: first.locale };
   }
-  const [row] = await q
-    .select({ csrf_token: sessions.csrf_token, user: users })
+  const rows = await q
+    .select({ csrf_token: sessions.csrf_token, user_id: users.id, roles: users.roles, locale: users.locale, membership })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.user_id))
+    .leftJoin(memberships, eq(memberships.user_id, users.id))
     .where(and(eq(sessions.token_hash, token_hash), isNull(sessions.revoked_at), gt(sessions.expires_at, now)));
-  if (!row) return undefined;
-  return { actor: actorOfUser(row.user, await loadMemberships(q, row.user.id), 'user'), locale: row.user.locale, csrf_token: row.csrf_token };
+  const first = rows[0];
+  if (!first) return undefined;
+  return { actor: actorOfUser({ id: first.user_id, roles: first.roles }, membershipsOf(rows), 'user'), locale: first.locale, csrf_token: first.csrf_token };
+}
+
+function membershipsOf(rows: readonly { membership: { org_id: string; role: OrgRole } | null }[]): Membership[] {
+  return rows.flatMap((r) => (r.membership ? [r.membership] : []));
 }
 
 export async function getMe(q: Queryable, ctx: Ctx): Promise<Result<UserView>> {
