@@ -135,6 +135,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   registerIdempotency(app, options.database, options.clock);
   registerMetrics(app);
+  // The request id travels back, so that a user's report can be matched with the logs.
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error as Error, request);

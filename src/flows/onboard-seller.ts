@@ -27,6 +27,13 @@ export async function onboardSeller(tx: Tx, ctx: Ctx, input: OnboardInput): Prom
   return sellers.createSeller(tx, ctx, { ...input, org_id: org.id });
 }
 
+/** Edits an application; the organisation keeps the seller's Thai legal name, so a rename renames it too. */
+export async function editSellerApplication(tx: Tx, ctx: Ctx, id: string, patch: sellers.SellerPatch): Promise<Result<sellers.SellerView>> {
+  const updated = await sellers.updateSeller(tx, ctx, id, patch);
+  if (updated.ok && patch.legal_name_th !== undefined) await identity.renameOrganisation(tx, ctx, updated.value.org_id, updated.value.legal_name_th);
+  return updated;
+}
+
 export function onboardingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const db = deps.database.db;
@@ -45,6 +52,23 @@ export function onboardingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         if (actor.kind !== 'user' && actor.kind !== 'api_key') return unwrap(fail('unauthorized', 'authentication_required'));
         const input = { ...req.body, channel: req.auth_via === 'cookie' ? ('web' as const) : ('api' as const), owner_user_id: actor.user_id };
         return send(reply, 201, await inTransaction(db, (tx) => onboardSeller(tx, req.ctx, input)));
+      },
+    );
+
+    app.patch(
+      '/sellers/:id',
+      {
+        schema: {
+          tags: ['sellers'],
+          summary: 'Edit an application while draft or rejected',
+          params: z.object({ id: z.string().max(40) }),
+          body: sellers.sellerPatchSchema,
+          response: { 200: sellers.sellerSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+        return send(reply, 200, await inTransaction(db, (tx) => editSellerApplication(tx, req.ctx, req.params.id, req.body)));
       },
     );
 

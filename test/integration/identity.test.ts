@@ -4,7 +4,7 @@ import { tableCounts } from '../support/counts.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ login_failure_floor_ms: 150 });
+  t = await createTestApp();
 });
 afterAll(async () => t?.close());
 
@@ -52,21 +52,30 @@ describe('login', () => {
   });
 
   it('a wrong password and an unknown email get the same answer after the same delay', async () => {
-    const user = await userWithToken(t);
+    const timing = await createTestApp({ login_failure_floor_ms: 400 });
     const timed = async (email: string) => {
       const started = performance.now();
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'wrong password!!' } });
+      const res = await timing.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'wrong password!!' } });
       return { res, ms: performance.now() - started };
     };
-    const wrong = await timed(user.email);
-    const unknown = await timed(uniqueEmail('nobody'));
-    expect(wrong.res.statusCode).toBe(401);
-    expect(unknown.res.statusCode).toBe(401);
-    const strip = (body: string) => ({ ...JSON.parse(body), request_id: undefined });
-    expect(strip(wrong.res.body)).toEqual(strip(unknown.res.body));
-    expect(wrong.ms).toBeGreaterThanOrEqual(145);
-    expect(unknown.ms).toBeGreaterThanOrEqual(145);
-    expect(Math.abs(wrong.ms - unknown.ms)).toBeLessThan(100);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const user = await userWithToken(timing);
+      const a = await timed(user.email);
+      const b = await timed(uniqueEmail('nobody'));
+      expect(a.res.statusCode).toBe(401);
+      expect(b.res.statusCode).toBe(401);
+      const strip = (body: string) => ({ ...JSON.parse(body), request_id: undefined });
+      expect(strip(a.res.body)).toEqual(strip(b.res.body));
+      wrong.push(a.ms);
+      unknown.push(b.ms);
+    }
+    // Both answer no sooner than the floor (400 ms here), and their typical delays match.
+    expect(Math.min(...wrong, ...unknown)).toBeGreaterThanOrEqual(395);
+    expect(Math.abs(median(wrong) - median(unknown))).toBeLessThan(100);
+    await timing.close();
   });
 
   it('repeated failures lock the account for a while, even for the right password', async () => {
@@ -221,5 +230,33 @@ describe('audit log', () => {
     expect(rows[1]?.before?.status).toBe('draft');
     expect(rows[1]?.after.status).toBe('submitted');
     expect(JSON.stringify(rows)).not.toContain(seller.tax_id);
+  });
+});
+
+describe('API key revocation and request ids', () => {
+  it('a revoked key stops working at once; only its owner can revoke it', async () => {
+    const user = await userWithToken(t);
+    const other = await userWithToken(t);
+    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(user.token), payload: { name: 'shop sync' } })).json();
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${created.id}`, headers: bearer(other.token) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(created.key) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${created.id}`, headers: bearer(user.token) })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(created.key) })).statusCode).toBe(401);
+  });
+
+  it('every answer carries its request id, and problems name it', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/me' });
+    expect(res.headers['x-request-id']).toMatch(/^req_/);
+    expect(res.json().request_id).toBe(res.headers['x-request-id']);
+  });
+});
+
+describe('renaming a seller renames its organisation', () => {
+  it('follows the Thai legal name', async () => {
+    const user = await userWithToken(t);
+    const seller = (await t.app.inject({ method: 'POST', url: '/api/v1/sellers', headers: bearer(user.token), payload: sellerBody() })).json();
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/sellers/${seller.id}`, headers: bearer(user.token), payload: { legal_name_th: 'บริษัท มังคุดทอง จำกัด' } });
+    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(user.token) })).json();
+    expect(me.memberships.find((m: { org_id: string }) => m.org_id === seller.org_id).org_name).toBe('บริษัท มังคุดทอง จำกัด');
   });
 });

@@ -3,7 +3,7 @@ import { outboxMailer } from '../../src/app/mail.js';
 import { buildServer } from '../../src/app/server.js';
 import type { Database } from '../../src/db/client.js';
 import { inTransaction } from '../../src/db/client.js';
-import { systemClock } from '../../src/kernel/clock.js';
+import { type Clock, systemClock } from '../../src/kernel/clock.js';
 import type { PlatformRole } from '../../src/kernel/context.js';
 import { createPiiCipher } from '../../src/kernel/crypto.js';
 import { unwrap } from '../../src/kernel/http.js';
@@ -16,16 +16,24 @@ export const PASSWORD = 'correct horse battery';
 export interface TestApp {
   readonly app: FastifyInstance;
   readonly database: Database;
+  readonly clock: Clock;
   close(): Promise<void>;
 }
 
 export async function createTestApp(
-  options: { serve_web?: boolean; auth_requests_per_minute?: number; login_failure_floor_ms?: number; readiness?: { migrated: boolean; seeded: boolean } } = {},
+  options: {
+    serve_web?: boolean;
+    auth_requests_per_minute?: number;
+    login_failure_floor_ms?: number;
+    readiness?: { migrated: boolean; seeded: boolean };
+    clock?: Clock;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  const clock = options.clock ?? systemClock;
   const app = await buildServer({
     database,
-    clock: systemClock,
+    clock,
     mailer: outboxMailer(database),
     pii_key: TEST_PII_KEY,
     public_base_url: 'http://localhost:3000',
@@ -40,6 +48,7 @@ export async function createTestApp(
   return {
     app,
     database,
+    clock,
     close: async () => {
       await app.close();
       await database.close();
@@ -59,7 +68,7 @@ export async function userWithToken(
   roles: PlatformRole[] = [],
   email = uniqueEmail(roles[0] ?? 'buyer'),
 ): Promise<{ id: string; email: string; token: string }> {
-  const ctx = { actor: { kind: 'system' as const, reason: 'test' }, locale: 'en' as const, clock: systemClock, pii: createPiiCipher(TEST_PII_KEY) };
+  const ctx = { actor: { kind: 'system' as const, reason: 'test' }, locale: 'en' as const, clock: t.clock, pii: createPiiCipher(TEST_PII_KEY) };
   const user = unwrap(
     await inTransaction(t.database.db, (tx) => identity.createUser(tx, ctx, { email, password: PASSWORD, display_name: 'Test User', locale: 'en', roles })),
   );

@@ -209,6 +209,23 @@ export function identityRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
     );
 
+    app.delete(
+      '/api-keys/:id',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Revoke one of my API keys',
+          params: z.object({ id: z.string().max(40) }),
+          response: { 204: z.null(), ...problemResponses(401, 404) },
+        },
+      },
+      async (req, reply) => {
+        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+        send(reply, 204, await inTransaction(db, (tx) => identity.revokeApiKey(tx, req.ctx, req.params.id)));
+        return null;
+      },
+    );
+
     app.post(
       '/organisations/:id/members',
       {

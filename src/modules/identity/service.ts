@@ -341,6 +341,20 @@ export async function listApiKeys(q: Queryable, ctx: Ctx) {
   return rows.map((r) => ({ ...r, created_at: r.created_at.toISOString() }));
 }
 
+/** Revokes one of the caller's own API keys; it stops working at once. */
+export async function revokeApiKey(tx: Tx, ctx: Ctx, id: string): Promise<Result<{ id: string }>> {
+  if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'api_key') return fail('unauthorized', 'authentication_required');
+  const now = ctx.clock.now();
+  const [row] = await tx
+    .update(apiKeys)
+    .set({ revoked_at: now })
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.user_id, ctx.actor.user_id), isNull(apiKeys.revoked_at)))
+    .returning({ id: apiKeys.id, name: apiKeys.name });
+  if (!row) return fail('not_found', 'not_found');
+  await recordAudit(tx, { ...ctx, now }, { action: 'api_key.revoked', entity_type: 'api_key', entity_id: row.id, before: { name: row.name } });
+  return ok({ id: row.id });
+}
+
 /** Creates an organisation with `owner_user_id` as its `seller_owner`. Called by the onboarding flow. */
 export async function createOrganisation(tx: Tx, ctx: Ctx, input: { name: string; owner_user_id: string }): Promise<{ id: string }> {
   const now = ctx.clock.now();
@@ -355,8 +369,16 @@ export async function createOrganisation(tx: Tx, ctx: Ctx, input: { name: string
   return { id };
 }
 
-export async function renameOrganisation(tx: Tx, org_id: string, name: string): Promise<void> {
+export async function renameOrganisation(tx: Tx, ctx: Ctx, org_id: string, name: string): Promise<void> {
+  const [before] = await tx.select().from(organisations).where(eq(organisations.id, org_id));
+  if (!before || before.name === name) return;
+  const now = ctx.clock.now();
   await tx.update(organisations).set({ name }).where(eq(organisations.id, org_id));
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    { action: 'organisation.renamed', entity_type: 'organisation', entity_id: org_id, org_id, before: { name: before.name }, after: { name } },
+  );
 }
 
 /** Adds an existing user to an organisation. Only the organisation's owner (or an admin) may. */

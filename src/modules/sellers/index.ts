@@ -1,5 +1,5 @@
 /** The sellers module: onboarding applications, verification and payout destinations. */
-export { sellerInputSchema, sellerSchema } from './http.js';
+export { sellerInputSchema, sellerPatchSchema, sellerSchema } from './http.js';
 export { PROVINCE_BY_CODE, PROVINCES } from './reference/provinces.js';
 export { sellerRoutes } from './routes.js';
 export { isValidThaiId, parsePromptPayId, parseTaxId, thaiIdCheckDigit } from './rules.js';
@@ -9,6 +9,7 @@ export {
   getSeller,
   listSellers,
   type SellerInput,
+  type SellerPatch,
   type SellerView,
   transitionSeller,
   updateSeller,

@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/client.js';
 import type { RouteDeps } from '../../db/deps.js';
 import { fail } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor, problemResponses, schemas, send, unwrap } from '../../kernel/http.js';
-import { rejectSchema, sellerPatchSchema, sellerSchema } from './http.js';
+import { rejectSchema, sellerSchema } from './http.js';
 import { BANKS } from './reference/banks.js';
 import { PROVINCES } from './reference/provinces.js';
 import * as sellers from './service.js';
@@ -72,23 +72,6 @@ export function sellerRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req) => {
         if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
         return { items: unwrap(await sellers.getSellerHistory(db, req.ctx, req.params.id)), next_cursor: null };
-      },
-    );
-
-    app.patch(
-      '/sellers/:id',
-      {
-        schema: {
-          tags: ['sellers'],
-          summary: 'Edit an application while draft or rejected',
-          params: idParams,
-          body: sellerPatchSchema,
-          response: { 200: sellerSchema, ...problemResponses(400, 401, 403, 404, 409) },
-        },
-      },
-      async (req, reply) => {
-        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
-        return send(reply, 200, await inTransaction(db, (tx) => sellers.updateSeller(tx, req.ctx, req.params.id, req.body)));
       },
     );
 
