@@ -56,8 +56,8 @@ export function sellerRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
               items: z.array(
                 z.object({
                   at: z.string(),
-                  from_status: z.string().nullable(),
-                  to_status: z.string(),
+                  from_status: z.enum(SELLER_STATUSES).nullable(),
+                  to_status: z.enum(SELLER_STATUSES),
                   action: z.string(),
                   actor_id: z.string().nullable(),
                   detail: z.unknown(),
