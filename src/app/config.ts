@@ -8,13 +8,15 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
-  SAPHAN_SEED: z.enum(['demo', 'none']).default('demo'),
+  SAPHAN_SEED: z.enum(['demo', 'none']).optional(),
   SAPHAN_SANDBOX: z.enum(['on', 'off']).optional(),
   SAPHAN_SECRET: z.string().min(32).optional(),
   SAPHAN_PII_KEY: z.string().min(32).optional(),
   SAPHAN_PUBLIC_URL: z.string().optional(),
   SAPHAN_SMTP_URL: z.string().optional(),
   SAPHAN_MAIL_FROM: z.string().default('Saphan <no-reply@saphan.example>'),
+  /** Behind a load balancer: the proxies whose X-Forwarded-For is believed (Fastify trustProxy: `true`, a hop count, or addresses). */
+  SAPHAN_TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -33,6 +35,7 @@ export interface Config {
   readonly smtp_url: string | undefined;
   readonly mail_from: string;
   readonly log_level: string;
+  readonly trust_proxy: boolean | number | string;
 }
 
 /**
@@ -43,14 +46,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = envSchema.parse(env);
   const production = e.NODE_ENV === 'production';
   const data_dir = path.resolve(e.DATA_DIR);
+  const sandbox = e.SAPHAN_SANDBOX ? e.SAPHAN_SANDBOX === 'on' : !production;
+  if (production && sandbox)
+    throw new Error('SAPHAN_SANDBOX=on is refused when NODE_ENV=production (sandbox partners and the mail outbox are for development)');
+  if (production && !e.SAPHAN_SMTP_URL) throw new Error('SAPHAN_SMTP_URL is required when NODE_ENV=production (password-reset mail must leave the building)');
   const keys = e.SAPHAN_SECRET && e.SAPHAN_PII_KEY ? { secret: e.SAPHAN_SECRET, pii_key: e.SAPHAN_PII_KEY } : embeddedKeys(data_dir, production);
   return {
     port: e.PORT,
     host: e.HOST,
     data_dir,
     database_url: e.DATABASE_URL || undefined,
-    seed: e.SAPHAN_SEED,
-    sandbox: e.SAPHAN_SANDBOX ? e.SAPHAN_SANDBOX === 'on' : !production,
+    // The demo's accounts have published passwords: never loaded into a production database by default.
+    seed: e.SAPHAN_SEED ?? (production ? 'none' : 'demo'),
+    sandbox,
     production,
     secret: e.SAPHAN_SECRET ?? keys.secret,
     pii_key: e.SAPHAN_PII_KEY ?? keys.pii_key,
@@ -58,7 +66,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp_url: e.SAPHAN_SMTP_URL,
     mail_from: e.SAPHAN_MAIL_FROM,
     log_level: e.LOG_LEVEL,
+    trust_proxy: parseTrustProxy(e.SAPHAN_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function embeddedKeys(data_dir: string, production: boolean): { secret: string; pii_key: string } {

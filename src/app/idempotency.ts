@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.js';
 import { idempotencyKeys } from '../db/schema.js';
 import type { Clock } from '../kernel/clock.js';
+import type { PiiCipher } from '../kernel/crypto.js';
 import { LIMITS } from '../kernel/limits.js';
 import { problemOf, sendProblem } from './problem.js';
 
@@ -39,7 +40,7 @@ function scopeOf(request: FastifyRequest): string {
  * `Idempotency-Key` on POSTs (api.md, Conventions): the same key and body replay the first answer,
  * errors included; the same key with another body is 422; a key whose first request still runs is 409.
  */
-export function registerIdempotency(app: FastifyInstance, database: Database, clock: Clock): void {
+export function registerIdempotency(app: FastifyInstance, database: Database, clock: Clock, pii: PiiCipher): void {
   const db = database.db;
 
   app.addHook('preValidation', async (request, reply) => {
@@ -111,7 +112,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database, cl
       .status(stored.status_code ?? 200)
       .header('content-type', stored.content_type ?? 'application/json; charset=utf-8')
       .header('idempotent-replayed', 'true');
-    return reply.send(stored.response_body ?? '');
+    return reply.send(stored.response_body ? pii.decrypt(stored.response_body) : '');
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -128,7 +129,13 @@ export function registerIdempotency(app: FastifyInstance, database: Database, cl
     const content_type = reply.getHeader('content-type');
     await db
       .update(idempotencyKeys)
-      .set({ state: 'done', status_code: reply.statusCode, response_body: body, content_type: typeof content_type === 'string' ? content_type : null })
+      // Stored answers hold what the API returned (tax IDs, payout accounts, a new API key): encrypted like any personal data.
+      .set({
+        state: 'done',
+        status_code: reply.statusCode,
+        response_body: pii.encrypt(body),
+        content_type: typeof content_type === 'string' ? content_type : null,
+      })
       .where(where);
     return payload;
   });

@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { type Database, openDatabase } from '../db/client.js';
 import { acquireLock } from '../db/lock.js';
 import { systemClock } from '../kernel/clock.js';
@@ -6,6 +5,7 @@ import { createPiiCipher } from '../kernel/crypto.js';
 import { LIMITS } from '../kernel/limits.js';
 import type { Config } from './config.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
+import { createLogger } from './logging.js';
 import { outboxMailer, smtpMailer } from './mail.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedMarker } from './seed.js';
 import { buildServer, type Readiness } from './server.js';
@@ -24,10 +24,7 @@ export async function openConfigured(config: Config, command: string): Promise<{
 
 /** `saphan start`: migrate, listen, seed the demo into an empty database, and stop cleanly on SIGTERM/SIGINT. */
 export async function start(config: Config): Promise<void> {
-  const logger = pino({
-    level: config.log_level,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-  });
+  const logger = createLogger(config.log_level);
   const { database, release } = await openConfigured(config, 'saphan start');
   const readiness: Readiness = { migrated: false, seeded: false };
   await database.migrate();
@@ -42,7 +39,8 @@ export async function start(config: Config): Promise<void> {
     sandbox: config.sandbox,
     production: config.production,
     readiness,
-    logger: { level: config.log_level, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger,
+    trust_proxy: config.trust_proxy,
   });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -47,18 +47,20 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
     const errors: FieldError[] = fieldErrorsFromIssues(carrier.validation);
     return problemOf({ kind: 'invalid', code: 'validation_failed', errors }, locale, id);
   }
-  const code = (error as FastifyError).code;
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problemOf({ kind: 'payload_too_large', code: 'body_too_large' }, locale, id);
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { ...problemOf({ kind: 'invalid', code: 'unsupported_media_type' }, locale, id), status: 415 };
-  if (
-    code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-    code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-    ((error as FastifyError).statusCode === 400 && error instanceof SyntaxError)
-  ) {
-    return problemOf({ kind: 'invalid', code: 'malformed_json' }, locale, id);
+  const fastify_error = error as FastifyError;
+  const status = fastify_error.statusCode ?? 500;
+  switch (fastify_error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problemOf({ kind: 'payload_too_large', code: 'body_too_large' }, locale, id);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problemOf({ kind: 'unsupported_media_type', code: 'unsupported_media_type' }, locale, id);
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problemOf({ kind: 'invalid', code: 'malformed_json' }, locale, id);
   }
-  const status = (error as FastifyError).statusCode;
   if (status === 429) return problemOf({ kind: 'too_many_requests', code: 'rate_limited' }, locale, id);
-  if (status === 400) return problemOf({ kind: 'invalid', code: 'malformed_json' }, locale, id);
-  return { ...problemOf({ kind: 'invalid', code: 'internal_error' }, locale, id), status: 500 };
+  // The JSON parser's own syntax errors carry no FST code.
+  if (status === 400 && error instanceof SyntaxError) return problemOf({ kind: 'invalid', code: 'malformed_json' }, locale, id);
+  if (status >= 400 && status < 500) return { ...problemOf({ kind: 'invalid', code: 'bad_request' }, locale, id), status };
+  return problemOf({ kind: 'internal', code: 'internal_error' }, locale, id);
 }

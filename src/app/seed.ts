@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { DEMO_SELLERS } from '../cli/demo/sellers-data.js';
 import type { Database, Tx } from '../db/client.js';
 import { meta } from '../db/schema.js';
 import { onboardSeller } from '../flows/onboard-seller.js';
@@ -10,6 +9,7 @@ import type { PiiCipher } from '../kernel/crypto.js';
 import { unwrap } from '../kernel/http.js';
 import * as identity from '../modules/identity/index.js';
 import * as sellers from '../modules/sellers/index.js';
+import { DEMO_SELLERS } from './demo/sellers-data.js';
 
 export const DEMO_PASSWORD = 'saphan-demo-2026';
 
@@ -69,6 +69,8 @@ export interface SeedResult {
  * API (so history and audit are real). The seed marker makes it run once.
  */
 export async function seedDemo(database: Database, deps: { clock: Clock; pii: PiiCipher }): Promise<SeedResult | undefined> {
+  // One hash for every demo account (they share the published password), computed before the transaction opens.
+  const password_hash = await identity.hashPassword(DEMO_PASSWORD);
   return database.db.transaction(async (tx) => {
     const [marker] = await tx.select().from(meta).where(eq(meta.key, SEED_KEY)).for('update');
     if (marker || (await identity.countUsers(tx)) > 0) return undefined;
@@ -80,7 +82,7 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
       const user = unwrap(
         await identity.createUser(tx, system, {
           email: account.email,
-          password: DEMO_PASSWORD,
+          password_hash,
           display_name: account.name,
           locale: account.role === 'buyer' ? 'zh' : 'th',
           roles,
@@ -92,7 +94,7 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
     const random = prng(20_261_126);
     let count = 0;
     for (const [index, demo] of DEMO_SELLERS.entries()) {
-      const owner_id = index < 3 ? ids.get('seller@demo.saphan.test') : await ownerFor(tx, system, demo, index);
+      const owner_id = index < 3 ? ids.get('seller@demo.saphan.test') : await ownerFor(tx, system, demo, index, password_hash);
       assert(owner_id, 'demo owner exists');
       const owner_ctx: Ctx = { ...system, actor: actorFor(owner_id, []) };
       const payout =
@@ -127,12 +129,12 @@ function actorFor(user_id: string | undefined, roles: PlatformRole[], membership
   return { kind: 'user', user_id, roles: ['buyer', ...roles], memberships };
 }
 
-async function ownerFor(tx: Tx, ctx: Ctx, demo: (typeof DEMO_SELLERS)[number], index: number): Promise<string> {
+async function ownerFor(tx: Tx, ctx: Ctx, demo: (typeof DEMO_SELLERS)[number], index: number, password_hash: string): Promise<string> {
   const email = `${demo.owner.first_name_en}.${demo.owner.last_name_en}.${index}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + '@demo.saphan.test';
   const user = unwrap(
     await identity.createUser(tx, ctx, {
       email,
-      password: DEMO_PASSWORD,
+      password_hash,
       display_name: `${demo.owner.first_name_th} ${demo.owner.last_name_th}`,
       locale: 'th',
     }),

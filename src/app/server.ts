@@ -7,8 +7,9 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import pino from 'pino';
 import type { z } from 'zod';
 import type { Database } from '../db/client.js';
 import type { RouteDeps } from '../db/deps.js';
@@ -43,7 +44,9 @@ export interface ServerOptions {
   readonly sandbox: boolean;
   readonly production: boolean;
   readonly readiness: Readiness;
-  readonly logger?: FastifyServerOptions['logger'];
+  readonly logger?: FastifyBaseLogger;
+  /** Fastify trustProxy: which proxies' X-Forwarded-For names the client (login throttling and rate limits key on it). */
+  readonly trust_proxy?: boolean | number | string;
   readonly auth_requests_per_minute?: number;
   readonly login_failure_floor_ms?: number;
   /** Serve the built web app when present (off in API tests). */
@@ -62,11 +65,16 @@ function validatorCompiler({ schema }: { schema: unknown }) {
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    loggerInstance: options.logger ?? pino({ enabled: false }),
     bodyLimit: LIMITS.body_bytes,
-    genReqId: () => newId('aud').replace('aud_', 'req_'),
-    requestIdHeader: 'x-request-id',
-    trustProxy: false,
+    // A caller's x-request-id is kept only when it is a plain token, so that nothing can be injected into logs or the audit log.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId('aud').replace('aud_', 'req_');
+    },
+    // Fastify also accepts a hop count here at run time; its type declaration lists only the other forms.
+    trustProxy: (options.trust_proxy ?? false) as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -133,7 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return sendProblem(reply, problemOf({ kind: 'forbidden', code: 'csrf_token_invalid' }, request.locale, request.id));
     }
   });
-  registerIdempotency(app, options.database, options.clock);
+  registerIdempotency(app, options.database, options.clock, pii);
   registerMetrics(app);
   // The request id travels back, so that a user's report can be matched with the logs.
   app.addHook('onSend', async (request, reply, payload) => {
@@ -173,7 +181,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     database: options.database,
     mailer: options.mailer,
     public_base_url: options.public_base_url,
-    sandbox: options.sandbox,
     auth: {
       requests_per_minute: options.auth_requests_per_minute ?? LIMITS.auth_requests_per_minute,
       login_failure_floor_ms: options.login_failure_floor_ms ?? LIMITS.login_failure_floor_ms,

@@ -81,18 +81,19 @@ async function usersCommand(args: string[], config: ReturnType<typeof loadConfig
   try {
     await database.migrate();
     const ctx = { actor: { kind: 'system' as const, reason: 'cli' }, locale: 'en' as const, clock: systemClock, pii: createPiiCipher(config.pii_key) };
+    const password_hash = await identity.hashPassword(values.password);
     const user = unwrap(
       await inTransaction(database.db, async (tx) => {
         const created = await identity.createUser(tx, ctx, {
           email: values.email ?? '',
-          password: values.password ?? '',
+          password_hash,
           display_name: values.name ?? values.email ?? '',
           locale: 'th',
           roles: org_role || role === 'buyer' ? [] : [role as PlatformRole],
         });
         if (!created.ok || !org_role) return created;
-        const admin = { ...ctx, actor: { kind: 'user' as const, user_id: created.value.id, roles: ['admin' as const], memberships: [] } };
-        const added = await identity.addMember(tx, admin, { org_id: values.org ?? '', email: created.value.email, role: role as OrgRole });
+        // The operator at the console acts as the system, and the audit log says so.
+        const added = await identity.addMember(tx, ctx, { org_id: values.org ?? '', email: created.value.email, role: role as OrgRole });
         return added.ok ? created : added;
       }),
     );

@@ -7,7 +7,6 @@ export interface RouteDeps {
   readonly mailer: Mailer;
   /** Where the web app is reachable, for links in mails. */
   readonly public_base_url: string;
-  readonly sandbox: boolean;
   /** Tunable bounds (tests lower the floors and raise the rates). */
   readonly auth: { readonly requests_per_minute: number; readonly login_failure_floor_ms: number; readonly secure_cookies: boolean };
 }

@@ -35,7 +35,6 @@ export function send<T>(reply: FastifyReply, status: number, result: Result<T>):
 
 /** Shared zod pieces for route schemas. */
 export const schemas = {
-  money: z.object({ amount_minor: z.number().int(), currency: z.enum(['THB', 'CNY', 'USD']) }).meta({ id: 'Money' }),
   cursorPage: z.strictObject({
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(LIMITS.page_size_max).default(LIMITS.page_size_default),

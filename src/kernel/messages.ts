@@ -32,6 +32,17 @@ export const MESSAGES = {
     zh: '使用该幂等键的请求仍在处理中',
     en: 'A request with this Idempotency-Key is still in progress',
   },
+  bad_request: { th: 'คำขอไม่ถูกต้อง', zh: '请求无效', en: 'Bad request' },
+  api_key_limit: {
+    th: 'มีคีย์ API ครบจำนวนสูงสุดแล้ว โปรดยกเลิกคีย์ที่ไม่ใช้',
+    zh: 'API 密钥已达上限，请先撤销不用的密钥',
+    en: 'You have the maximum number of API keys; revoke one you no longer use',
+  },
+  pdpa_notice_outdated: {
+    th: 'ประกาศความเป็นส่วนตัวมีฉบับใหม่ โปรดอ่านและยินยอมอีกครั้ง',
+    zh: '隐私声明已更新，请重新阅读并同意',
+    en: 'The privacy notice has changed; read it and consent again',
+  },
   internal_error: { th: 'เกิดข้อผิดพลาดภายในระบบ', zh: '服务器内部错误', en: 'Internal error' },
   service_unavailable: { th: 'ระบบยังไม่พร้อมให้บริการ', zh: '服务暂不可用', en: 'Service not ready' },
   seller_not_found: { th: 'ไม่พบผู้ขาย', zh: '未找到卖家', en: 'Seller not found' },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, sellerBody, type TestApp, userWithToken } from '../support/app.js';
-import { tableCounts } from '../support/counts.js';
+import { rowCount, tableCounts } from '../support/counts.js';
 
 let t: TestApp;
 let owner: { token: string };
@@ -63,8 +63,8 @@ describe('Idempotency-Key', () => {
     for (const r of results) expect([201, 409]).toContain(r.statusCode);
     for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().code).toBe('idempotency_key_in_progress');
     const after = await tableCounts(t.database);
-    expect(after.sellers_sellers).toBe((before.sellers_sellers ?? 0) + 1);
-    expect(after.identity_organisations).toBe((before.identity_organisations ?? 0) + 1);
+    expect(rowCount(after, 'sellers_sellers')).toBe(rowCount(before, 'sellers_sellers') + 1);
+    expect(rowCount(after, 'identity_organisations')).toBe(rowCount(before, 'identity_organisations') + 1);
     const replay = await post('/api/v1/sellers', owner.token, 'k-concurrent', body);
     expect(replay.json().id).toBe(created[0]?.json().id);
   });
@@ -90,8 +90,14 @@ describe('Idempotency-Key', () => {
     expect(bare.json().code).toBe('invalid_transition');
   });
 
-  it('refuses a malformed key', async () => {
-    const res = await post('/api/v1/sellers', owner.token, 'x'.repeat(201), sellerBody());
+  it.each([
+    ['too long', 'x'.repeat(201)],
+    ['with spaces', 'my key'],
+  ])('refuses a malformed key (%s) and changes nothing', async (_name, key) => {
+    const before = await tableCounts(t.database);
+    const res = await post('/api/v1/sellers', owner.token, key, sellerBody());
     expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'Idempotency-Key' }] });
+    expect(await tableCounts(t.database)).toEqual(before);
   });
 });

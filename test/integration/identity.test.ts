@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, PASSWORD, sellerBody, type TestApp, uniqueEmail, userWithToken } from '../support/app.js';
-import { tableCounts } from '../support/counts.js';
+import { dumpAllTables, tableCounts } from '../support/counts.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -177,9 +177,14 @@ describe('CSRF on cookie-authenticated writes', () => {
 });
 
 describe('API keys', () => {
-  it('are shown once, work as bearer tokens and are stored hashed', async () => {
+  it('are shown once, work as bearer tokens and are stored only hashed (also in stored idempotent answers)', async () => {
     const user = await userWithToken(t);
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(user.token), payload: { name: 'ERP sync' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: bearer(user.token, { 'idempotency-key': 'key-once' }),
+      payload: { name: 'ERP sync' },
+    });
     expect(created.statusCode).toBe(201);
     const key: string = created.json().key;
     expect(key).toMatch(/^sk_/);
@@ -188,9 +193,7 @@ describe('API keys', () => {
     expect(list.json().items[0]).toMatchObject({ name: 'ERP sync', prefix: key.slice(0, 10) });
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(key) });
     expect(me.json().id).toBe(user.id);
-    const { sql } = await import('drizzle-orm');
-    const rows = await t.database.db.execute(sql`select row_to_json(k)::text as r from identity_api_keys k`);
-    expect(JSON.stringify(rows)).not.toContain(key);
+    expect(await dumpAllTables(t.database)).not.toContain(key);
   });
 });
 
@@ -202,6 +205,11 @@ describe('password reset', () => {
     expect(unknown.statusCode).toBe(202);
     expect(known.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
+    // A reset link lives in the fragment: browsers do not send it to servers (logs) or in Referer headers.
+    const sent = (await t.app.inject({ method: 'GET', url: '/api/v1/sandbox/mail' })).json().items.find((m: { to: string }) => m.to === user.email);
+    expect(sent.text).toContain('/reset-password#token=');
+    const remote = await t.app.inject({ method: 'GET', url: '/api/v1/sandbox/mail', remoteAddress: '198.51.100.4' });
+    expect(remote.statusCode).toBe(404);
     const outbox = await t.app.inject({ method: 'GET', url: '/api/v1/sandbox/mail' });
     const mail = outbox.json().items.find((m: { to: string }) => m.to === user.email);
     const token = decodeURIComponent(/token=([^\s]+)/.exec(mail.text)?.[1] ?? '');
@@ -249,6 +257,13 @@ describe('API key revocation and request ids', () => {
     expect(res.headers['x-request-id']).toMatch(/^req_/);
     expect(res.json().request_id).toBe(res.headers['x-request-id']);
   });
+
+  it('keeps a caller’s plain request id and replaces one that could forge log lines', async () => {
+    const kept = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-123.abc' } });
+    expect(kept.headers['x-request-id']).toBe('trace-123.abc');
+    const forged = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'x"} {"level":60' } });
+    expect(forged.headers['x-request-id']).toMatch(/^req_/);
+  });
 });
 
 describe('renaming a seller renames its organisation', () => {
@@ -258,5 +273,16 @@ describe('renaming a seller renames its organisation', () => {
     await t.app.inject({ method: 'PATCH', url: `/api/v1/sellers/${seller.id}`, headers: bearer(user.token), payload: { legal_name_th: 'บริษัท มังคุดทอง จำกัด' } });
     const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(user.token) })).json();
     expect(me.memberships.find((m: { org_id: string }) => m.org_id === seller.org_id).org_name).toBe('บริษัท มังคุดทอง จำกัด');
+  });
+});
+
+describe('the audit log is append-only', () => {
+  it.each([
+    ['update', 'update platform_audit_log set action = action'],
+    ['delete', 'delete from platform_audit_log'],
+    ['truncate', 'truncate platform_audit_log'],
+  ])('refuses %s', async (_name, statement) => {
+    const { sql } = await import('drizzle-orm');
+    await expect(t.database.db.execute(sql.raw(statement))).rejects.toThrow();
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformRole } from '../../src/kernel/context.js';
 import { bearer, createTestApp, sellerBody, type TestApp, userWithToken } from '../support/app.js';
+import { tableCounts } from '../support/counts.js';
 
 /**
  * The tenancy rule for every seller route and every role: a seller's data is visible only to its
@@ -9,12 +10,14 @@ import { bearer, createTestApp, sellerBody, type TestApp, userWithToken } from '
 let t: TestApp;
 const tokens: Record<string, string> = {};
 
-type Who = 'anonymous' | 'own_owner' | 'own_staff' | 'other_owner' | 'other_staff' | PlatformRole;
+type Who = 'anonymous' | 'own_owner' | 'own_owner_api_key' | 'own_staff' | 'other_owner' | 'other_owner_api_key' | 'other_staff' | PlatformRole;
 const WHO: Who[] = [
   'anonymous',
   'own_owner',
+  'own_owner_api_key',
   'own_staff',
   'other_owner',
+  'other_owner_api_key',
   'other_staff',
   'buyer',
   'gtc_operator',
@@ -24,6 +27,8 @@ const WHO: Who[] = [
   'gov_analyst',
   'admin',
 ];
+/** An API key acts with its user's rights: the expectations are those of the user. */
+const asUser = (who: Who): Who => (who === 'own_owner_api_key' ? 'own_owner' : who === 'other_owner_api_key' ? 'other_owner' : who);
 
 let own_org = '';
 let staff_email = '';
@@ -44,8 +49,14 @@ beforeAll(async () => {
     payload: { email: staff.email, role: 'seller_staff' },
   });
   expect(added.statusCode).toBe(201);
+  tokens.own_owner_api_key = (
+    await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(owner.token), payload: { name: 'own' } })
+  ).json().key;
   const other = await userWithToken(t);
   tokens.other_owner = other.token;
+  tokens.other_owner_api_key = (
+    await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(other.token), payload: { name: 'other' } })
+  ).json().key;
   const other_seller = (await t.app.inject({ method: 'POST', url: '/api/v1/sellers', headers: bearer(other.token), payload: sellerBody() })).json();
   const other_staff = await userWithToken(t);
   tokens.other_staff = other_staff.token;
@@ -128,7 +139,8 @@ describe.each(Object.entries(expectations))('%s', (_route, spec) => {
     const before = await t.app.inject({ method: 'GET', url: `/api/v1/sellers/${id}`, headers: bearer(tokens.own_owner ?? '') });
     const headers = who === 'anonymous' ? {} : bearer(tokens[who] ?? '');
     const res = await t.app.inject({ method: spec.method, url: spec.path(id), headers, ...(spec.body ? { payload: spec.body as object } : {}) });
-    const expected = who === 'anonymous' ? 401 : spec.allowed.includes(who) ? 200 : spec.visible_but_forbidden.includes(who) ? 403 : 404;
+    const as = asUser(who);
+    const expected = as === 'anonymous' ? 401 : spec.allowed.includes(as) ? 200 : spec.visible_but_forbidden.includes(as) ? 403 : 404;
     expect(res.statusCode, res.body).toBe(expected);
     if (expected !== 200) {
       const after = await t.app.inject({ method: 'GET', url: `/api/v1/sellers/${id}`, headers: bearer(tokens.own_owner ?? '') });
@@ -143,9 +155,10 @@ describe('GET /sellers lists only what the caller may see', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/sellers?limit=200', headers: bearer(tokens[who] ?? '') });
     expect(res.statusCode).toBe(200);
     const orgs = new Set(res.json().items.map((s: { org_id: string }) => s.org_id));
-    if (who === 'compliance_officer' || who === 'admin') expect(orgs.size).toBeGreaterThan(1);
-    else if (who === 'own_owner' || who === 'own_staff') expect([...orgs].includes(own_org)).toBe(true);
-    else if (who === 'other_owner' || who === 'other_staff') {
+    const as = asUser(who);
+    if (as === 'compliance_officer' || as === 'admin') expect(orgs.size).toBeGreaterThan(1);
+    else if (as === 'own_owner' || as === 'own_staff') expect([...orgs].includes(own_org)).toBe(true);
+    else if (as === 'other_owner' || as === 'other_staff') {
       expect(orgs.size).toBe(1);
       expect(orgs.has(own_org)).toBe(false);
     } else expect(orgs.size).toBe(0);
@@ -159,6 +172,7 @@ describe('GET /sellers lists only what the caller may see', () => {
 describe('organisation members', () => {
   it('only the owner adds members; staff of one org cannot join another', async () => {
     const outsider = await userWithToken(t);
+    const before = await tableCounts(t.database);
     const byStaff = await t.app.inject({
       method: 'POST',
       url: `/api/v1/organisations/${own_org}/members`,
@@ -173,5 +187,6 @@ describe('organisation members', () => {
       payload: { email: outsider.email, role: 'seller_owner' },
     });
     expect(byOther.statusCode).toBe(404);
+    expect(await tableCounts(t.database)).toEqual(before);
   });
 });

@@ -12,6 +12,7 @@ import { createTestDatabase } from './db.js';
 
 export const TEST_PII_KEY = 'test-pii-key-0123456789abcdefghijklmnopqrstuvwxyz';
 export const PASSWORD = 'correct horse battery';
+let password_hash: Promise<string> | undefined;
 
 export interface TestApp {
   readonly app: FastifyInstance;
@@ -69,8 +70,10 @@ export async function userWithToken(
   email = uniqueEmail(roles[0] ?? 'buyer'),
 ): Promise<{ id: string; email: string; token: string }> {
   const ctx = { actor: { kind: 'system' as const, reason: 'test' }, locale: 'en' as const, clock: t.clock, pii: createPiiCipher(TEST_PII_KEY) };
+  password_hash ??= identity.hashPassword(PASSWORD);
+  const hash = await password_hash;
   const user = unwrap(
-    await inTransaction(t.database.db, (tx) => identity.createUser(tx, ctx, { email, password: PASSWORD, display_name: 'Test User', locale: 'en', roles })),
+    await inTransaction(t.database.db, (tx) => identity.createUser(tx, ctx, { email, password_hash: hash, display_name: 'Test User', locale: 'en', roles })),
   );
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);

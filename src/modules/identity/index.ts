@@ -6,12 +6,10 @@ export {
   countUsers,
   createOrganisation,
   createUser,
-  findUserByEmail,
   getMe,
   hashPassword,
   type ResolvedCredential,
   renameOrganisation,
   resolveCredential,
   type UserView,
-  usersByIds,
 } from './service.js';

@@ -50,7 +50,11 @@ export function identityRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           response: { 201: userSchema, ...problemResponses(400, 409, 422, 429) },
         },
       },
-      async (req, reply) => send(reply, 201, await inTransaction(db, (tx) => identity.createUser(tx, req.ctx, req.body))),
+      async (req, reply) => {
+        const { password, ...rest } = req.body;
+        const password_hash = await identity.hashPassword(password);
+        return send(reply, 201, await inTransaction(db, (tx) => identity.createUser(tx, req.ctx, { ...rest, password_hash })));
+      },
     );
 
     app.post(
@@ -69,7 +73,7 @@ export function identityRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const started = performance.now();
-        const outcome = await db.transaction((tx) => identity.login(tx, req.ctx, { ...req.body, address: req.ip }));
+        const outcome = await identity.login(db, req.ctx, { ...req.body, address: req.ip });
         if (outcome.outcome !== 'ok') {
           // Every failure answers after the same floor, whatever failed (unknown email, wrong password, throttled).
           const wait_ms = deps.auth.login_failure_floor_ms - (performance.now() - started);
@@ -118,8 +122,12 @@ export function identityRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
+        const started = performance.now();
         const mail = await db.transaction((tx) => identity.requestPasswordReset(tx, req.ctx, { email: req.body.email, base_url: deps.public_base_url }));
         if (mail) await deps.mailer.send(mail);
+        // Known and unknown emails answer after the same floor, so the delay does not tell which is registered.
+        const wait_ms = deps.auth.login_failure_floor_ms - (performance.now() - started);
+        if (wait_ms > 0) await sleep(wait_ms);
         reply.status(202);
         return { status: 'sent_if_registered' as const };
       },
@@ -137,7 +145,8 @@ export function identityRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        send(reply, 200, await inTransaction(db, (tx) => identity.confirmPasswordReset(tx, req.ctx, req.body)));
+        const password_hash = await identity.hashPassword(req.body.password);
+        send(reply, 200, await inTransaction(db, (tx) => identity.confirmPasswordReset(tx, req.ctx, { token: req.body.token, password_hash })));
         return { status: 'password_changed' as const };
       },
     );

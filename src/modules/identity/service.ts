@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.js';
 import { type Db, isUniqueViolation, type Tx } from '../../db/client.js';
 import type { Actor, Ctx, Membership, OrgRole, PlatformRole } from '../../kernel/context.js';
@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../kernel/errors.js';
 import type { Locale } from '../../kernel/i18n.js';
 import { newId } from '../../kernel/ids.js';
 import { LIMITS } from '../../kernel/limits.js';
+import type { Mail } from '../../kernel/mail.js';
 import { apiKeys, loginFailures, memberships, organisations, passwordResets, sessions, users } from './schema.js';
 
 type Queryable = Db | Tx;
@@ -55,7 +56,8 @@ async function userView(q: Queryable, user: typeof users.$inferSelect): Promise<
 
 export interface CreateUserInput {
   readonly email: string;
-  readonly password: string;
+  /** Hashed by the caller with `hashPassword` before the transaction opens: argon2 is slow on purpose. */
+  readonly password_hash: string;
   readonly display_name: string;
   readonly locale: Locale;
   readonly roles?: readonly PlatformRole[];
@@ -69,7 +71,7 @@ export async function createUser(tx: Tx, ctx: Ctx, input: CreateUserInput): Prom
     id: newId('usr', now.getTime()),
     email: normaliseEmail(input.email),
     display_name: input.display_name.trim(),
-    password_hash: await hashPassword(input.password),
+    password_hash: input.password_hash,
     locale: input.locale,
     roles,
     created_at: now,
@@ -110,45 +112,45 @@ export type LoginOutcome =
 
 /**
  * Checks a password. A failure is an outcome, not an error, so that the failure record commits.
- * Unknown email and wrong password do the same work and give the same outcome.
+ * Unknown email and wrong password do the same work and give the same outcome. The attempt is
+ * counted (under a per-account lock) before the slow hash check, so parallel guesses cannot get
+ * past the limit, and no transaction is open while argon2 runs.
  */
-export async function login(tx: Tx, ctx: Ctx, input: LoginInput): Promise<LoginOutcome> {
+export async function login(db: Db, ctx: Ctx, input: LoginInput): Promise<LoginOutcome> {
   const now = ctx.clock.now();
   const email = normaliseEmail(input.email);
   const account_hash = ctx.pii.blindIndex(email, 'login');
-  const since = new Date(now.getTime() - LIMITS.login_window_ms);
-  const [by_account] = await tx
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.account_hash, account_hash), gt(loginFailures.at, since)));
-  const [by_address] = await tx
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.address, input.address), gt(loginFailures.at, since)));
-  if ((by_account?.n ?? 0) >= LIMITS.login_failures_per_account || (by_address?.n ?? 0) >= LIMITS.login_failures_per_address) {
-    return { outcome: 'throttled' };
-  }
-  const [user] = await tx.select().from(users).where(eq(users.email, email));
+  const attempt_id = newId('aud', now.getTime());
+  const reserved = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${account_hash}))`);
+    const since = new Date(now.getTime() - LIMITS.login_window_ms);
+    const [by_account] = await tx
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.account_hash, account_hash), gt(loginFailures.at, since)));
+    const [by_address] = await tx
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.address, input.address), gt(loginFailures.at, since)));
+    if ((by_account?.n ?? 0) >= LIMITS.login_failures_per_account || (by_address?.n ?? 0) >= LIMITS.login_failures_per_address) return false;
+    // Counted as a failure until the password proves right.
+    await tx.insert(loginFailures).values({ id: attempt_id, at: now, account_hash, address: input.address });
+    return true;
+  });
+  if (!reserved) return { outcome: 'throttled' };
+  const [user] = await db.select().from(users).where(eq(users.email, email));
   const password_ok = await verify(user?.password_hash ?? (await DUMMY_HASH_PROMISE), input.password);
-  if (!user || !password_ok) {
-    await tx.insert(loginFailures).values({ id: newId('aud', now.getTime()), at: now, account_hash, address: input.address });
-    return { outcome: 'failed' };
-  }
+  if (!user || !password_ok) return { outcome: 'failed' };
   const token = randomToken();
   const csrf_token = randomToken(24);
   const expires_at = new Date(now.getTime() + LIMITS.session_ttl_ms);
   const session_id = newId('ses', now.getTime());
-  await tx.insert(sessions).values({ id: session_id, token_hash: sha256(token), user_id: user.id, csrf_token, created_at: now, expires_at });
-  await recordAudit(
-    tx,
-    { ...ctx, actor: actorOfUser(user, [], 'user'), now },
-    {
-      action: 'session.created',
-      entity_type: 'session',
-      entity_id: session_id,
-    },
-  );
-  return { outcome: 'ok', token, csrf_token, user: await userView(tx, user), expires_at };
+  return db.transaction(async (tx) => {
+    await tx.delete(loginFailures).where(eq(loginFailures.id, attempt_id));
+    await tx.insert(sessions).values({ id: session_id, token_hash: sha256(token), user_id: user.id, csrf_token, created_at: now, expires_at });
+    await recordAudit(tx, { ...ctx, actor: actorOfUser(user, [], 'user'), now }, { action: 'session.created', entity_type: 'session', entity_id: session_id });
+    return { outcome: 'ok' as const, token, csrf_token, user: await userView(tx, user), expires_at };
+  });
 }
 
 export async function logout(tx: Tx, ctx: Ctx, token: string): Promise<void> {
@@ -242,12 +244,6 @@ export async function updateMe(tx: Tx, ctx: Ctx, input: { locale?: Locale; displ
   return ok(await userView(tx, after));
 }
 
-export interface OutgoingMail {
-  readonly to: string;
-  readonly subject: string;
-  readonly text: string;
-}
-
 const RESET_MAIL: Record<Locale, { subject: string; body: (link: string) => string }> = {
   th: { subject: 'ตั้งรหัสผ่าน Saphan ใหม่', body: (link) => `กดลิงก์นี้เพื่อตั้งรหัสผ่านใหม่ภายใน 1 ชั่วโมง:\n${link}\n\nหากคุณไม่ได้ขอ ไม่ต้องทำอะไร` },
   zh: { subject: '重置您的 Saphan 密码', body: (link) => `请在1小时内点击以下链接重置密码：\n${link}\n\n如果不是您本人操作，请忽略此邮件。` },
@@ -258,7 +254,7 @@ const RESET_MAIL: Record<Locale, { subject: string; body: (link: string) => stri
 };
 
 /** Makes a single-use reset token; the caller sends the mail after commit. Unknown emails get no mail and the same answer. */
-export async function requestPasswordReset(tx: Tx, ctx: Ctx, input: { email: string; base_url: string }): Promise<OutgoingMail | undefined> {
+export async function requestPasswordReset(tx: Tx, ctx: Ctx, input: { email: string; base_url: string }): Promise<Mail | undefined> {
   const now = ctx.clock.now();
   const [user] = await tx
     .select()
@@ -276,22 +272,20 @@ export async function requestPasswordReset(tx: Tx, ctx: Ctx, input: { email: str
   });
   await recordAudit(tx, { ...ctx, now }, { action: 'password_reset.requested', entity_type: 'user', entity_id: user.id });
   const text = RESET_MAIL[user.locale];
-  return { to: user.email, subject: text.subject, text: text.body(`${input.base_url}/reset-password?token=${encodeURIComponent(token)}`) };
+  return { to: user.email, subject: text.subject, text: text.body(`${input.base_url}/reset-password#token=${encodeURIComponent(token)}`) };
 }
 
-/** Sets the new password, uses up the token and ends every session of the user. */
-export async function confirmPasswordReset(tx: Tx, ctx: Ctx, input: { token: string; password: string }): Promise<Result<{ user_id: string }>> {
+/** Sets the new password (hashed by the caller), uses up the token and ends every session of the user. */
+export async function confirmPasswordReset(tx: Tx, ctx: Ctx, input: { token: string; password_hash: string }): Promise<Result<{ user_id: string }>> {
   const now = ctx.clock.now();
+  // One statement both checks and uses up the token, so two concurrent confirmations cannot both pass.
   const [reset] = await tx
-    .select()
-    .from(passwordResets)
-    .where(and(eq(passwordResets.token_hash, sha256(input.token)), eq(passwordResets.used, false), gt(passwordResets.expires_at, now)));
+    .update(passwordResets)
+    .set({ used: true })
+    .where(and(eq(passwordResets.token_hash, sha256(input.token)), eq(passwordResets.used, false), gt(passwordResets.expires_at, now)))
+    .returning({ user_id: passwordResets.user_id });
   if (!reset) return fail('invalid', 'reset_token_invalid', { errors: [{ path: 'token', code: 'reset_token_invalid' }] });
-  await tx.update(passwordResets).set({ used: true }).where(eq(passwordResets.id, reset.id));
-  await tx
-    .update(users)
-    .set({ password_hash: await hashPassword(input.password), updated_at: now })
-    .where(eq(users.id, reset.user_id));
+  await tx.update(users).set({ password_hash: input.password_hash, updated_at: now }).where(eq(users.id, reset.user_id));
   await tx
     .update(sessions)
     .set({ revoked_at: now })
@@ -318,7 +312,7 @@ export async function createApiKey(tx: Tx, ctx: Ctx, input: { name: string }): P
     .select({ n: count() })
     .from(apiKeys)
     .where(and(eq(apiKeys.user_id, user_id), isNull(apiKeys.revoked_at)));
-  if ((existing?.n ?? 0) >= LIMITS.api_keys_per_user) return fail('conflict', 'too_many_attempts');
+  if ((existing?.n ?? 0) >= LIMITS.api_keys_per_user) return fail('conflict', 'api_key_limit');
   const now = ctx.clock.now();
   const key = `${API_KEY_PREFIX}${randomToken()}`;
   const row = { id: newId('key', now.getTime()), user_id, name: input.name.trim(), prefix: key.slice(0, 10), key_hash: sha256(key), created_at: now };
@@ -387,7 +381,7 @@ export async function addMember(tx: Tx, ctx: Ctx, input: { org_id: string; email
   const is_admin = (actor.kind === 'user' || actor.kind === 'api_key') && actor.roles.includes('admin');
   const is_owner = (actor.kind === 'user' || actor.kind === 'api_key') && actor.memberships.some((m) => m.org_id === input.org_id && m.role === 'seller_owner');
   const [org] = await tx.select().from(organisations).where(eq(organisations.id, input.org_id));
-  if (!org || !(is_admin || is_owner)) return fail('not_found', 'organisation_not_found');
+  if (!org || !(actor.kind === 'system' || is_admin || is_owner)) return fail('not_found', 'organisation_not_found');
   const [user] = await tx
     .select()
     .from(users)
@@ -408,22 +402,6 @@ export async function addMember(tx: Tx, ctx: Ctx, input: { org_id: string; email
     { action: 'membership.added', entity_type: 'organisation', entity_id: org.id, org_id: org.id, after: { user_id: user.id, role: input.role } },
   );
   return ok({ org_id: org.id, user_id: user.id, role: input.role });
-}
-
-export async function findUserByEmail(q: Queryable, email: string) {
-  const [user] = await q
-    .select({ id: users.id, email: users.email, roles: users.roles })
-    .from(users)
-    .where(eq(users.email, normaliseEmail(email)));
-  return user;
-}
-
-export async function usersByIds(q: Queryable, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return q
-    .select({ id: users.id, email: users.email, display_name: users.display_name })
-    .from(users)
-    .where(inArray(users.id, [...ids]));
 }
 
 export async function countUsers(q: Queryable): Promise<number> {

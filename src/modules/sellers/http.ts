@@ -17,9 +17,11 @@ export const sellerInputSchema = z.strictObject({
   otop_registration: z.string().max(60).nullish(),
   payout,
   pdpa_consent: z.boolean(),
+  /** The privacy-notice version the applicant was shown (GET /reference/onboarding); refused when it is no longer current. */
+  pdpa_notice_version: z.string().max(80).optional(),
 });
 
-export const sellerPatchSchema = sellerInputSchema.omit({ pdpa_consent: true }).partial();
+export const sellerPatchSchema = sellerInputSchema.omit({ pdpa_consent: true, pdpa_notice_version: true }).partial();
 
 const names = z.object({ th: z.string(), zh: z.string(), en: z.string() });
 

@@ -4,7 +4,6 @@ export { PROVINCE_BY_CODE, PROVINCES } from './reference/provinces.js';
 export { sellerRoutes } from './routes.js';
 export { isValidThaiId, parsePromptPayId, parseTaxId, thaiIdCheckDigit } from './rules.js';
 export {
-  countSellersByStatus,
   createSeller,
   getSeller,
   listSellers,

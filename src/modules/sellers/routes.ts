@@ -21,7 +21,7 @@ export function sellerRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['sellers'],
-          summary: 'Sellers the caller may see; reviewers see all (the verification queue with ?status=submitted)',
+          summary: 'Sellers the caller may see, personal data masked; reviewers see all (the verification queue with ?status=submitted)',
           querystring: schemas.cursorPage.extend({ status: z.enum(SELLER_STATUSES).optional() }),
           response: { 200: z.object({ items: z.array(sellerSchema), next_cursor: z.string().nullable() }), ...problemResponses(400, 401) },
         },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.js';
 import { type Db, isUniqueViolation, type Tx } from '../../db/client.js';
 import { type Actor, type Ctx, hasRole, memberRole } from '../../kernel/context.js';
@@ -28,6 +28,7 @@ export interface SellerInput {
   readonly otop_registration?: string | null | undefined;
   readonly payout: PayoutInput;
   readonly pdpa_consent: boolean;
+  readonly pdpa_notice_version?: string | undefined;
 }
 
 type NormalisedPayout =
@@ -60,6 +61,10 @@ export function validateSellerFields(input: Partial<SellerInput>, mode: 'create'
   } else if (input.otop_registration !== undefined) normalised.otop_registration = null;
   if (input.payout !== undefined) validatePayout(input.payout, errors, normalised);
   if (mode === 'create' && input.pdpa_consent !== true) errors.push({ path: 'pdpa_consent', code: 'pdpa_consent_required' });
+  // Consent names the text it was given to (PDPA Section 19): a form showing an older notice must show the new one.
+  if (input.pdpa_notice_version !== undefined && input.pdpa_notice_version !== PDPA_NOTICE_VERSION) {
+    errors.push({ path: 'pdpa_notice_version', code: 'pdpa_notice_outdated' });
+  }
   return { errors, normalised };
 }
 
@@ -105,9 +110,13 @@ export interface SellerView {
   updated_at: string;
 }
 
-function toView(ctx: Ctx, row: SellerRow): SellerView {
-  const tax_id = ctx.pii.decrypt(row.tax_id_encrypted);
-  const payout_value = ctx.pii.decrypt(row.payout_encrypted);
+/**
+ * The API view. `full` is for a single seller read by its members or a reviewer; lists carry only the
+ * masked forms, so that a queue page never hands out personal data in bulk.
+ */
+function toView(ctx: Ctx, row: SellerRow, detail: 'full' | 'masked' = 'full'): SellerView {
+  const tax_id = detail === 'full' ? ctx.pii.decrypt(row.tax_id_encrypted) : mask(`${'0'.repeat(9)}${row.tax_id_last4}`);
+  const payout_value = detail === 'full' ? ctx.pii.decrypt(row.payout_encrypted) : mask(`${'0'.repeat(6)}${row.payout_last4}`);
   const province = PROVINCE_BY_CODE.get(row.province_code);
   const reason = row.rejection_reason_code ? REJECTION_REASONS[row.rejection_reason_code as RejectionReasonCode] : undefined;
   return {
@@ -295,10 +304,10 @@ export async function listSellers(q: Queryable, ctx: Ctx, input: ListSellersInpu
     .orderBy(asc(sellers.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
-  return { items: page.map((r) => toView(ctx, r)), last_id: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return { items: page.map((r) => toView(ctx, r, 'masked')), last_id: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
-export type SellerPatch = Partial<Omit<SellerInput, 'pdpa_consent'>>;
+export type SellerPatch = Partial<Omit<SellerInput, 'pdpa_consent' | 'pdpa_notice_version'>>;
 
 /** Members edit their application while it is `draft` or `rejected`. */
 export async function updateSeller(tx: Tx, ctx: Ctx, id: string, patch: SellerPatch): Promise<Result<SellerView>> {
@@ -409,11 +418,4 @@ export async function transitionSeller(tx: Tx, ctx: Ctx, id: string, input: Tran
     },
   );
   return ok(toView(ctx, after));
-}
-
-export async function countSellersByStatus(q: Queryable): Promise<Record<SellerStatus, number>> {
-  const rows = await q.select({ status: sellers.status, id: sellers.id }).from(sellers).orderBy(desc(sellers.id));
-  const out: Record<SellerStatus, number> = { draft: 0, submitted: 0, verified: 0, rejected: 0 };
-  for (const r of rows) out[r.status] += 1;
-  return out;
 }

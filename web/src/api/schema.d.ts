@@ -665,7 +665,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sellers the caller may see; reviewers see all (the verification queue with ?status=submitted) */
+        /** Sellers the caller may see, personal data masked; reviewers see all (the verification queue with ?status=submitted) */
         get: {
             parameters: {
                 query?: {
@@ -734,6 +734,7 @@ export interface paths {
                             account_number?: string;
                         };
                         pdpa_consent: boolean;
+                        pdpa_notice_version?: string;
                     };
                 };
             };
@@ -1408,11 +1409,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        MoneyInput: {
-            amount_minor: number;
-            /** @enum {string} */
-            currency: "THB" | "CNY" | "USD";
-        };
         ProblemInput: {
             type: string;
             title: string;
@@ -1494,11 +1490,6 @@ export interface components {
             } | null;
             created_at: string;
             updated_at: string;
-        };
-        Money: {
-            amount_minor: number;
-            /** @enum {string} */
-            currency: "THB" | "CNY" | "USD";
         };
         Problem: {
             type: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_SELLERS } from '../../../cli/demo/sellers-data.js';
+import { DEMO_SELLERS } from '../../../app/demo/sellers-data.js';
 import { BANK_BY_CODE, BANKS } from './banks.js';
 import { PROVINCE_BY_CODE, PROVINCES } from './provinces.js';
 

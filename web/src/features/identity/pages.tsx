@@ -213,7 +213,9 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const token = new URLSearchParams(useSearch()).get('token') ?? '';
+  // The mailed link carries the token in the fragment (#token=…), which browsers never send to a server or a Referer.
+  const search = useSearch();
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? new URLSearchParams(search).get('token') ?? '';
   const [password, setPassword] = useState('');
   const mutation = useMutation({
     mutationFn: () => api.confirmPasswordReset({ token, password }),

@@ -12,7 +12,7 @@ function linksOf(text: string): { href: string; internal: boolean }[] {
   return [...text.matchAll(URL_PATTERN)].map(([raw]) => {
     try {
       const url = new URL(raw);
-      if (url.pathname.startsWith('/reset-password')) return { href: `${url.pathname}${url.search}`, internal: true };
+      if (url.pathname.startsWith('/reset-password')) return { href: `${url.pathname}${url.search}${url.hash}`, internal: true };
     } catch {
       // not a URL after all
     }

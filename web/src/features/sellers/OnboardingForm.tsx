@@ -163,7 +163,8 @@ export function OnboardingForm({ seller }: { seller?: Seller }) {
   const mutation = useMutation({
     mutationFn: async (): Promise<Seller> => {
       if (seller) return api.updateSeller(seller.id, patchBody(form, seller));
-      const body = createBody(form);
+      // The consent names the notice version this form showed.
+      const body = { ...createBody(form), pdpa_notice_version: reference.data?.pdpa_notice_version };
       const json = JSON.stringify(body);
       // The same key for retries of the same application; a changed application is a new request.
       if (!attempt.current || attempt.current.body !== json) attempt.current = { key: newIdempotencyKey(), body: json };
