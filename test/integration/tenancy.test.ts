@@ -190,3 +190,29 @@ describe('organisation members', () => {
     expect(await tableCounts(t.database)).toEqual(before);
   });
 });
+
+describe('organisation member list and removal', () => {
+  it('members and admins see the list; others get 404; only the owner removes staff', async () => {
+    const seller = (await t.app.inject({ method: 'POST', url: '/api/v1/sellers', headers: bearer(tokens.own_owner ?? ''), payload: sellerBody() })).json();
+    const staff = await userWithToken(t);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/organisations/${seller.org_id}/members`,
+      headers: bearer(tokens.own_owner ?? ''),
+      payload: { email: staff.email, role: 'seller_staff' },
+    });
+    const url = `/api/v1/organisations/${seller.org_id}/members`;
+    const asOwner = await t.app.inject({ method: 'GET', url, headers: bearer(tokens.own_owner ?? '') });
+    expect(asOwner.json().items.map((m: { role: string }) => m.role)).toEqual(['seller_owner', 'seller_staff']);
+    expect((await t.app.inject({ method: 'GET', url, headers: bearer(staff.token) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url, headers: bearer(tokens.admin ?? '') })).statusCode).toBe(200);
+    for (const who of ['other_owner', 'buyer', 'compliance_officer'] as const) {
+      expect((await t.app.inject({ method: 'GET', url, headers: bearer(tokens[who] ?? '') })).statusCode, who).toBe(404);
+    }
+    const owner_id = asOwner.json().items[0].user_id;
+    expect((await t.app.inject({ method: 'DELETE', url: `${url}/${staff.id}`, headers: bearer(staff.token) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'DELETE', url: `${url}/${owner_id}`, headers: bearer(tokens.own_owner ?? '') })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'DELETE', url: `${url}/${staff.id}`, headers: bearer(tokens.own_owner ?? '') })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/sellers/${seller.id}`, headers: bearer(staff.token) })).statusCode).toBe(404);
+  });
+});

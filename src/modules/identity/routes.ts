@@ -235,6 +235,41 @@ export function identityRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
     );
 
+    const memberSchema = z.object({ user_id: z.string(), email: z.string(), display_name: z.string(), role: z.enum(ORG_ROLES), added_at: z.string() });
+
+    app.get(
+      '/organisations/:id/members',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Members of a seller organisation (its members and admins)',
+          params: z.object({ id: z.string().max(40) }),
+          response: { 200: z.object({ items: z.array(memberSchema), next_cursor: z.null() }), ...problemResponses(401, 404) },
+        },
+      },
+      async (req) => {
+        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+        return { items: unwrap(await identity.listMembers(db, req.ctx, req.params.id)), next_cursor: null };
+      },
+    );
+
+    app.delete(
+      '/organisations/:id/members/:user_id',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Remove a staff member (owner or admin)',
+          params: z.object({ id: z.string().max(40), user_id: z.string().max(40) }),
+          response: { 204: z.null(), ...problemResponses(401, 404) },
+        },
+      },
+      async (req, reply) => {
+        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+        send(reply, 204, await inTransaction(db, (tx) => identity.removeMember(tx, req.ctx, { org_id: req.params.id, user_id: req.params.user_id })));
+        return null;
+      },
+    );
+
     app.post(
       '/organisations/:id/members',
       {

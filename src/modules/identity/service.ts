@@ -375,6 +375,48 @@ export async function renameOrganisation(tx: Tx, ctx: Ctx, org_id: string, name:
   );
 }
 
+export interface MemberView {
+  user_id: string;
+  email: string;
+  display_name: string;
+  role: OrgRole;
+  added_at: string;
+}
+
+/** The members of an organisation, for its own members and admins; to anyone else it does not exist. */
+export async function listMembers(q: Queryable, ctx: Ctx, org_id: string): Promise<Result<MemberView[]>> {
+  const actor = ctx.actor;
+  const allowed = (actor.kind === 'user' || actor.kind === 'api_key') && (actor.roles.includes('admin') || actor.memberships.some((m) => m.org_id === org_id));
+  if (!allowed) return fail('not_found', 'organisation_not_found');
+  const rows = await q
+    .select({ user_id: users.id, email: users.email, display_name: users.display_name, role: memberships.role, added_at: memberships.created_at })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.user_id))
+    .where(eq(memberships.org_id, org_id))
+    .orderBy(memberships.created_at);
+  return ok(rows.map((r) => ({ ...r, added_at: r.added_at.toISOString() })));
+}
+
+/** Removes a staff member. Only the owner (or an admin) may, and an owner cannot be removed this way. */
+export async function removeMember(tx: Tx, ctx: Ctx, input: { org_id: string; user_id: string }): Promise<Result<{ user_id: string }>> {
+  const actor = ctx.actor;
+  const is_admin = (actor.kind === 'user' || actor.kind === 'api_key') && actor.roles.includes('admin');
+  const is_owner = (actor.kind === 'user' || actor.kind === 'api_key') && actor.memberships.some((m) => m.org_id === input.org_id && m.role === 'seller_owner');
+  if (!(is_admin || is_owner)) return fail('not_found', 'organisation_not_found');
+  const [removed] = await tx
+    .delete(memberships)
+    .where(and(eq(memberships.org_id, input.org_id), eq(memberships.user_id, input.user_id), eq(memberships.role, 'seller_staff')))
+    .returning({ user_id: memberships.user_id, role: memberships.role });
+  if (!removed) return fail('not_found', 'user_not_found');
+  const now = ctx.clock.now();
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    { action: 'membership.removed', entity_type: 'organisation', entity_id: input.org_id, org_id: input.org_id, before: removed },
+  );
+  return ok({ user_id: removed.user_id });
+}
+
 /** Adds an existing user to an organisation. Only the organisation's owner (or an admin) may. */
 export async function addMember(tx: Tx, ctx: Ctx, input: { org_id: string; email: string; role: OrgRole }): Promise<Result<Membership & { user_id: string }>> {
   const actor = ctx.actor;
