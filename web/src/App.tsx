@@ -6,8 +6,10 @@ import { ErrorBox, Loading, Notice } from './components/ui.js';
 import { ComplianceQueuePage } from './features/compliance/ComplianceQueuePage.js';
 import { HomePage } from './features/home/HomePage.js';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage, SignUpPage } from './features/identity/pages.js';
-import { MailPage } from './features/sandbox/MailPage.js';
+import { MailPage, useSandboxOn } from './features/sandbox/MailPage.js';
 import { EditSellerPage, MySellerPage, OnboardingPage } from './features/sellers/pages.js';
+import { TeamPage } from './features/sellers/TeamPage.js';
+import { ApiKeysPage } from './features/settings/ApiKeysPage.js';
 import { isReviewer, useMe, useProfileLanguage } from './session.js';
 
 /** Pages for signed-in users; a reviewer-only page also checks the role (the API checks again). */
@@ -44,6 +46,7 @@ function NotFound() {
 export function App() {
   const { t } = useTranslation();
   const me = useMe();
+  const sandbox = useSandboxOn();
   useProfileLanguage(me.data);
   return (
     <>
@@ -64,6 +67,11 @@ export function App() {
               <OnboardingPage />
             </RequireUser>
           </Route>
+          <Route path="/seller/team">
+            <RequireUser>
+              <TeamPage />
+            </RequireUser>
+          </Route>
           <Route path="/seller/:id/edit">
             {(params) => (
               <RequireUser>
@@ -76,6 +84,11 @@ export function App() {
               <MySellerPage />
             </RequireUser>
           </Route>
+          <Route path="/settings/api-keys">
+            <RequireUser>
+              <ApiKeysPage />
+            </RequireUser>
+          </Route>
           <Route path="/compliance">
             <RequireUser reviewer>
               <ComplianceQueuePage />
@@ -86,9 +99,11 @@ export function App() {
       </main>
       <footer className="site-footer container">
         <span>{t('app.tagline')}</span>
-        <Link href="/sandbox/mail" data-testid="nav-sandbox-mail">
-          {t('nav.sandbox_mail')}
-        </Link>
+        {sandbox ? (
+          <Link href="/sandbox/mail" data-testid="nav-sandbox-mail">
+            {t('nav.sandbox_mail')}
+          </Link>
+        ) : null}
       </footer>
     </>
   );

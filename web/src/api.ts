@@ -10,7 +10,7 @@ import { currentLanguage } from './i18n/index.js';
  */
 
 type Schemas = components['schemas'];
-type Method = 'get' | 'post' | 'patch';
+type Method = 'get' | 'post' | 'patch' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 /** The JSON body a route answers with on status S. */
 type JsonResponse<P extends keyof paths, M extends Method, S extends number> =
@@ -41,6 +41,13 @@ export type OnboardingReference = JsonResponse<'/api/v1/reference/onboarding', '
 export type ValidationResult = JsonResponse<'/api/v1/sellers/validate', 'post', 200>;
 export type MailPage = JsonResponse<'/api/v1/sandbox/mail', 'get', 200>;
 export type Mail = MailPage['items'][number];
+
+export type ApiKey = JsonResponse<'/api/v1/api-keys', 'get', 200>['items'][number];
+/** A key just created: the only answer that carries the secret (`key`). */
+export type CreatedApiKey = JsonResponse<'/api/v1/api-keys', 'post', 201>;
+export type Member = JsonResponse<'/api/v1/organisations/{id}/members', 'get', 200>['items'][number];
+export type OrgRole = Member['role'];
+export type NewMember = JsonBody<'/api/v1/organisations/{id}/members', 'post'>;
 
 export type FieldError = Schemas['Problem']['errors'][number];
 /**
@@ -207,6 +214,18 @@ export const api = {
       }),
     );
   },
+
+  /** Creating POSTs take the caller's key, so that a retry of the same request is the same request. */
+  listApiKeys: () => call(() => client.GET('/api/v1/api-keys')),
+  createApiKey: (body: JsonBody<'/api/v1/api-keys', 'post'>, idempotencyKey: string) =>
+    call(() => client.POST('/api/v1/api-keys', { body, headers: { 'idempotency-key': idempotencyKey } })),
+  revokeApiKey: (id: string) => call(() => client.DELETE('/api/v1/api-keys/{id}', byId(id))),
+
+  listMembers: (orgId: string) => call(() => client.GET('/api/v1/organisations/{id}/members', byId(orgId))),
+  addMember: (orgId: string, body: NewMember, idempotencyKey: string) =>
+    call(() => client.POST('/api/v1/organisations/{id}/members', { ...byId(orgId), body, headers: { 'idempotency-key': idempotencyKey } })),
+  removeMember: (orgId: string, userId: string) =>
+    call(() => client.DELETE('/api/v1/organisations/{id}/members/{user_id}', { params: { path: { id: orgId, user_id: userId } } })),
 
   sandboxMail: () => call(() => client.GET('/api/v1/sandbox/mail')),
 };

@@ -45,7 +45,9 @@ export function useLogout() {
     mutationFn: () => api.logout(),
     onSettled: () => {
       client.setQueryData(ME_KEY, null);
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'reference' });
+      // What belongs to the user goes; what belongs to the server (reference data, sandbox or not) stays.
+      const kept = new Set(['me', 'reference', 'sandbox-on']);
+      client.removeQueries({ predicate: (q) => !kept.has(String(q.queryKey[0])) });
     },
   });
 }

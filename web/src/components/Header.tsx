@@ -3,15 +3,26 @@ import { Link, useLocation } from 'wouter';
 import { isReviewer, isSellerMember, useLogout, useMe } from '../session.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 
-function NavLink({ href, testId, children }: { href: string; testId: string; children: string }) {
+interface NavLinkProps {
+  href: string;
+  testId: string;
+  children: string;
+  /** Which locations the link is "current" for; by default its own and those below it. */
+  match?: (location: string) => boolean;
+}
+
+function NavLink({ href, testId, children, match }: NavLinkProps) {
   const [location] = useLocation();
-  const active = location === href || (href !== '/' && location.startsWith(`${href}/`));
+  const active = match ? match(location) : location === href || (href !== '/' && location.startsWith(`${href}/`));
   return (
     <Link href={href} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined} data-testid={testId}>
       {children}
     </Link>
   );
 }
+
+/** "My seller" covers the profile and its edit page; the team and the application have links of their own. */
+const isMySellerPage = (location: string) => location === '/seller' || /^\/seller\/[^/]+\/edit$/.test(location);
 
 /** Brand, navigation by role, language and sign-out. */
 export function Header() {
@@ -38,9 +49,14 @@ export function Header() {
               {t('nav.home')}
             </NavLink>
             {isSellerMember(me) ? (
-              <NavLink href="/seller" testId="nav-my-seller">
-                {t('nav.my_seller')}
-              </NavLink>
+              <>
+                <NavLink href="/seller" testId="nav-my-seller" match={isMySellerPage}>
+                  {t('nav.my_seller')}
+                </NavLink>
+                <NavLink href="/seller/team" testId="nav-team">
+                  {t('nav.team')}
+                </NavLink>
+              </>
             ) : (
               <NavLink href="/seller/apply" testId="nav-onboarding">
                 {t('nav.onboarding')}
@@ -51,6 +67,9 @@ export function Header() {
                 {t('nav.compliance')}
               </NavLink>
             ) : null}
+            <NavLink href="/settings/api-keys" testId="nav-api-keys">
+              {t('nav.api_keys')}
+            </NavLink>
             <span className="nav-spacer" />
             <span className="nav-user" data-testid="nav-user">
               {me.display_name}

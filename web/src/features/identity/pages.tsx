@@ -6,6 +6,7 @@ import { ApiError, api, type User } from '../../api.js';
 import { ErrorBox, Field, Notice } from '../../components/ui.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { ME_KEY } from '../../session.js';
+import { useSandboxOn } from '../sandbox/MailPage.js';
 
 /** Where a user lands after signing in: the page that sent them here, else the page for their role. */
 function landingFor(user: User, next: string | null): string {
@@ -164,6 +165,7 @@ export function LoginPage() {
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
+  const sandbox = useSandboxOn();
   const [email, setEmail] = useState('');
   const mutation = useMutation({ mutationFn: () => api.requestPasswordReset({ email: email.trim() }) });
   const submit = (e: FormEvent) => {
@@ -180,11 +182,13 @@ export function ForgotPasswordPage() {
           <Notice kind="success" testId="forgot-sent">
             {t('auth.forgot_sent')}
           </Notice>
-          <p>
-            <Link href="/sandbox/mail" data-testid="forgot-to-mail">
-              {t('auth.forgot_sandbox')}
-            </Link>
-          </p>
+          {sandbox ? (
+            <p>
+              <Link href="/sandbox/mail" data-testid="forgot-to-mail">
+                {t('auth.forgot_sandbox')}
+              </Link>
+            </p>
+          ) : null}
         </>
       ) : (
         <form onSubmit={submit} noValidate data-testid="forgot-form">

@@ -20,6 +20,25 @@ function linksOf(text: string): { href: string; internal: boolean }[] {
   });
 }
 
+export const SANDBOX_ON_KEY = ['sandbox-on'] as const;
+
+/**
+ * Whether the mailbox is there for this browser: GET /sandbox/mail answers 200 only in sandbox mode (and only on the
+ * server's own machine). Asked once per page load; any refusal or failure means "no".
+ */
+export function useSandboxOn(): boolean {
+  const probe = useQuery({
+    queryKey: SANDBOX_ON_KEY,
+    queryFn: async () => {
+      await api.sandboxMail();
+      return true;
+    },
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return probe.data === true;
+}
+
 /** Sandbox only: mails the server would have sent (password-reset links land here). */
 export function MailPage() {
   const { t, i18n } = useTranslation();

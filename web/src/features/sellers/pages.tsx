@@ -58,7 +58,14 @@ export function MySellerPage() {
   const mine = sellers.data.items.filter((s) => orgs.has(s.org_id));
   return (
     <>
-      <h1>{t('seller.profile_title')}</h1>
+      <div className="page-head">
+        <h1>{t('seller.profile_title')}</h1>
+        {me && me.memberships.length > 0 ? (
+          <Link href="/seller/team" className="button" data-testid="seller-team-link">
+            {t('team.link')}
+          </Link>
+        ) : null}
+      </div>
       {mine.length === 0 ? (
         <section className="card" data-testid="seller-none">
           <p>{t('seller.none_yet')}</p>
