@@ -13,7 +13,9 @@ import pino from 'pino';
 import type { z } from 'zod';
 import type { Database } from '../db/client.js';
 import type { RouteDeps } from '../db/deps.js';
+import { catalogueRoutes } from '../flows/catalogue.js';
 import { onboardingRoutes } from '../flows/onboard-seller.js';
+import { stockRoutes } from '../flows/stock.js';
 import type { Clock } from '../kernel/clock.js';
 import { constantTimeEqual, createPiiCipher } from '../kernel/crypto.js';
 import { negotiateLocale } from '../kernel/i18n.js';
@@ -192,6 +194,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(identityRoutes(deps));
       await api.register(sellerRoutes(deps));
       await api.register(onboardingRoutes(deps));
+      await api.register(catalogueRoutes(deps));
+      await api.register(stockRoutes(deps));
       if (options.sandbox) await api.register(sandboxRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -10,6 +10,7 @@ export {
   type SellerInput,
   type SellerPatch,
   type SellerView,
+  sellerFacts,
   transitionSeller,
   updateSeller,
   validateSellerFields,

@@ -419,3 +419,15 @@ export async function transitionSeller(tx: Tx, ctx: Ctx, id: string, input: Tran
   );
   return ok(toView(ctx, after));
 }
+
+/** A seller's status and organisation, for other modules' rules (eligibility); no tenancy check, no personal data. */
+export async function sellerFacts(
+  q: Queryable,
+  id: string,
+): Promise<{ id: string; org_id: string; status: SellerStatus; province_code: string; legal_name_th: string } | undefined> {
+  const [row] = await q
+    .select({ id: sellers.id, org_id: sellers.org_id, status: sellers.status, province_code: sellers.province_code, legal_name_th: sellers.legal_name_th })
+    .from(sellers)
+    .where(eq(sellers.id, id));
+  return row;
+}

@@ -1465,6 +1465,1253 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The category taxonomy (five OTOP types and their sub-categories), names in th/zh/en */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                otop_type: string;
+                                parent: string | null;
+                                name: {
+                                    th: string;
+                                    zh: string;
+                                    en: string;
+                                };
+                                hs_codes: string[];
+                                food: boolean;
+                                cosmetic: boolean;
+                            }[];
+                            next_cursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** List a product (seller members): Chinese and English are drafted from the glossary for review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seller_id: string;
+                        category_code: string;
+                        hs_code: string;
+                        title: {
+                            th: string;
+                            zh?: string;
+                            en?: string;
+                        };
+                        description: {
+                            th: string;
+                            zh?: string;
+                            en?: string;
+                        };
+                        attributes?: {
+                            ingredients?: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            allergens?: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            storage?: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            shelf_life_days?: number;
+                        };
+                        variants: {
+                            sku: string;
+                            price: {
+                                amount_minor: number;
+                                /** @enum {string} */
+                                currency: "THB";
+                            };
+                            export_price?: {
+                                amount_minor: number;
+                                /** @enum {string} */
+                                currency: "THB";
+                            } | null;
+                            weight_g: number;
+                            net_content?: {
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "g" | "ml" | "piece";
+                            } | null;
+                        }[];
+                        certification_ids?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            seller_id: string;
+                            category_code: string;
+                            otop_type: string;
+                            hs_code: string;
+                            title: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            description: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            attributes: {
+                                ingredients?: {
+                                    th: string;
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                allergens?: {
+                                    th: string;
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                storage?: {
+                                    th: string;
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                shelf_life_days?: number;
+                            };
+                            translations: {
+                                zh: {
+                                    /** @enum {string} */
+                                    status: "missing" | "draft" | "reviewed";
+                                    reviewed_by?: string | null;
+                                    reviewed_at?: string | null;
+                                };
+                                en: {
+                                    /** @enum {string} */
+                                    status: "missing" | "draft" | "reviewed";
+                                    reviewed_by?: string | null;
+                                    reviewed_at?: string | null;
+                                };
+                            };
+                            certification_ids: string[];
+                            variants: {
+                                id: string;
+                                sku: string;
+                                price: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB";
+                                };
+                                export_price: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB";
+                                } | null;
+                                weight_g: number;
+                                net_content: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "g" | "ml" | "piece";
+                                } | null;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                            otop_stars: number | null;
+                            seller: {
+                                id: string;
+                                name: string;
+                                province_code: string;
+                            } | null;
+                            eligibility: {
+                                TH: {
+                                    eligible: boolean;
+                                    reasons: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    rules_version: string;
+                                };
+                                CN_CBEC: {
+                                    eligible: boolean;
+                                    reasons: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    rules_version: string;
+                                };
+                                INTL: {
+                                    eligible: boolean;
+                                    reasons: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    rules_version: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product with OTOP stars and per-market eligibility (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            seller_id: string;
+                            category_code: string;
+                            otop_type: string;
+                            hs_code: string;
+                            title: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            description: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            attributes: {
+                                ingredients?: {
+                                    th: string;
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                allergens?: {
+                                    th: string;
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                storage?: {
+                                    th: string;
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                shelf_life_days?: number;
+                            };
+                            translations: {
+                                zh: {
+                                    /** @enum {string} */
+                                    status: "missing" | "draft" | "reviewed";
+                                    reviewed_by?: string | null;
+                                    reviewed_at?: string | null;
+                                };
+                                en: {
+                                    /** @enum {string} */
+                                    status: "missing" | "draft" | "reviewed";
+                                    reviewed_by?: string | null;
+                                    reviewed_at?: string | null;
+                                };
+                            };
+                            certification_ids: string[];
+                            variants: {
+                                id: string;
+                                sku: string;
+                                price: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB";
+                                };
+                                export_price: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB";
+                                } | null;
+                                weight_g: number;
+                                net_content: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "g" | "ml" | "piece";
+                                } | null;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                            otop_stars: number | null;
+                            seller: {
+                                id: string;
+                                name: string;
+                                province_code: string;
+                            } | null;
+                            eligibility: {
+                                TH: {
+                                    eligible: boolean;
+                                    reasons: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    rules_version: string;
+                                };
+                                CN_CBEC: {
+                                    eligible: boolean;
+                                    reasons: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    rules_version: string;
+                                };
+                                INTL: {
+                                    eligible: boolean;
+                                    reasons: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    rules_version: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit content, variants (upsert by SKU), certificates; approve a translation with { translations: { zh: { status: "reviewed" } } } */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category_code?: string;
+                        hs_code?: string;
+                        title?: {
+                            th?: string;
+                            zh?: string;
+                            en?: string;
+                        };
+                        description?: {
+                            th?: string;
+                            zh?: string;
+                            en?: string;
+                        };
+                        attributes?: {
+                            ingredients?: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            allergens?: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            storage?: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            shelf_life_days?: number;
+                        };
+                        variants?: {
+                            sku: string;
+                            price: {
+                                amount_minor: number;
+                                /** @enum {string} */
+                                currency: "THB";
+                            };
+                            export_price?: {
+                                amount_minor: number;
+                                /** @enum {string} */
+                                currency: "THB";
+                            } | null;
+                            weight_g: number;
+                            net_content?: {
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "g" | "ml" | "piece";
+                            } | null;
+                        }[];
+                        certification_ids?: string[];
+                        translations?: {
+                            zh?: {
+                                /** @enum {string} */
+                                status: "reviewed";
+                            };
+                            en?: {
+                                /** @enum {string} */
+                                status: "reviewed";
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            seller_id: string;
+                            category_code: string;
+                            otop_type: string;
+                            hs_code: string;
+                            title: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            description: {
+                                th: string;
+                                zh?: string;
+                                en?: string;
+                            };
+                            attributes: {
+                                ingredients?: {
+                                    th: string;
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                allergens?: {
+                                    th: string;
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                storage?: {
+                                    th: string;
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                shelf_life_days?: number;
+                            };
+                            translations: {
+                                zh: {
+                                    /** @enum {string} */
+                                    status: "missing" | "draft" | "reviewed";
+                                    reviewed_by?: string | null;
+                                    reviewed_at?: string | null;
+                                };
+                                en: {
+                                    /** @enum {string} */
+                                    status: "missing" | "draft" | "reviewed";
+                                    reviewed_by?: string | null;
+                                    reviewed_at?: string | null;
+                                };
+                            };
+                            certification_ids: string[];
+                            variants: {
+                                id: string;
+                                sku: string;
+                                price: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB";
+                                };
+                                export_price: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB";
+                                } | null;
+                                weight_g: number;
+                                net_content: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "g" | "ml" | "piece";
+                                } | null;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                            otop_stars: number | null;
+                            seller: {
+                                id: string;
+                                name: string;
+                                province_code: string;
+                            } | null;
+                            eligibility: {
+                                TH: {
+                                    eligible: boolean;
+                                    reasons: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    rules_version: string;
+                                };
+                                CN_CBEC: {
+                                    eligible: boolean;
+                                    reasons: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    rules_version: string;
+                                };
+                                INTL: {
+                                    eligible: boolean;
+                                    reasons: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    rules_version: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sellers/{id}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seller’s products (its members and reviewers) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Product"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Certificates the caller may see; reviewers see all (the review queue with ?status=submitted) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "submitted" | "approved" | "rejected";
+                    seller_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Certification"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit a certificate for review (seller members) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seller_id: string;
+                        /** @enum {string} */
+                        type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
+                        number: string;
+                        standard_number?: string | null;
+                        issuer?: string | null;
+                        issued_on?: string | null;
+                        expires_on?: string | null;
+                        stars?: number | null;
+                        year_awarded?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Certification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Certification"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted certificate (compliance officer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Certification"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a submitted certificate with a reason (compliance officer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Certification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adjust stock of a variant in a warehouse (seller members, GTC operators); available never goes below zero */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        variant_id: string;
+                        /** @enum {string} */
+                        warehouse_code: "GTC-BKK" | "GTC-LCB" | "GTC-NKP" | "SELLER";
+                        delta: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            variant_id: string;
+                            warehouse_code: string;
+                            on_hand: number;
+                            reserved: number;
+                            available: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock of a variant per warehouse: on_hand, reserved, available */
+        get: {
+            parameters: {
+                query: {
+                    variant_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                variant_id: string;
+                                warehouse_code: string;
+                                on_hand: number;
+                                reserved: number;
+                                available: number;
+                            }[];
+                            next_cursor: null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sandbox/mail": {
         parameters: {
             query?: never;
@@ -1527,20 +2774,77 @@ export interface components {
                 message: string;
             }[];
         };
-        UserInput: {
+        ProductInput: {
             id: string;
-            email: string;
-            display_name: string;
-            /** @enum {string} */
-            locale: "th" | "zh" | "en";
-            roles: string[];
-            memberships: {
-                org_id: string;
-                org_name: string;
-                /** @enum {string} */
-                role: "seller_owner" | "seller_staff";
+            seller_id: string;
+            category_code: string;
+            otop_type: string;
+            hs_code: string;
+            title: {
+                th: string;
+                zh?: string;
+                en?: string;
+            };
+            description: {
+                th: string;
+                zh?: string;
+                en?: string;
+            };
+            attributes: {
+                ingredients?: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                allergens?: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                storage?: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                shelf_life_days?: number;
+            };
+            translations: {
+                zh: {
+                    /** @enum {string} */
+                    status: "missing" | "draft" | "reviewed";
+                    reviewed_by?: string | null;
+                    reviewed_at?: string | null;
+                };
+                en: {
+                    /** @enum {string} */
+                    status: "missing" | "draft" | "reviewed";
+                    reviewed_by?: string | null;
+                    reviewed_at?: string | null;
+                };
+            };
+            certification_ids: string[];
+            variants: {
+                id: string;
+                sku: string;
+                price: {
+                    amount_minor: number;
+                    /** @constant */
+                    currency: "THB";
+                };
+                export_price: {
+                    amount_minor: number;
+                    /** @constant */
+                    currency: "THB";
+                } | null;
+                weight_g: number;
+                net_content: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "g" | "ml" | "piece";
+                } | null;
             }[];
             created_at: string;
+            updated_at: string;
         };
         SellerInput: {
             id: string;
@@ -1596,20 +2900,26 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            code: string;
-            request_id?: string;
-            errors: {
-                path: string;
-                code: string;
-                message: string;
-            }[];
+        CertificationInput: {
+            id: string;
+            seller_id: string;
+            /** @enum {string} */
+            type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
+            number: string;
+            display_number: string;
+            standard_number: string | null;
+            issuer: string | null;
+            issued_on: string | null;
+            expires_on: string | null;
+            stars: number | null;
+            year_awarded: number | null;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected";
+            in_force: boolean;
+            rejection_reason: string | null;
+            created_at: string;
         };
-        User: {
+        UserInput: {
             id: string;
             email: string;
             display_name: string;
@@ -1623,6 +2933,91 @@ export interface components {
                 role: "seller_owner" | "seller_staff";
             }[];
             created_at: string;
+        };
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            code: string;
+            request_id?: string;
+            errors: {
+                path: string;
+                code: string;
+                message: string;
+            }[];
+        };
+        Product: {
+            id: string;
+            seller_id: string;
+            category_code: string;
+            otop_type: string;
+            hs_code: string;
+            title: {
+                th: string;
+                zh?: string;
+                en?: string;
+            };
+            description: {
+                th: string;
+                zh?: string;
+                en?: string;
+            };
+            attributes: {
+                ingredients?: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                allergens?: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                storage?: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                shelf_life_days?: number;
+            };
+            translations: {
+                zh: {
+                    /** @enum {string} */
+                    status: "missing" | "draft" | "reviewed";
+                    reviewed_by?: string | null;
+                    reviewed_at?: string | null;
+                };
+                en: {
+                    /** @enum {string} */
+                    status: "missing" | "draft" | "reviewed";
+                    reviewed_by?: string | null;
+                    reviewed_at?: string | null;
+                };
+            };
+            certification_ids: string[];
+            variants: {
+                id: string;
+                sku: string;
+                price: {
+                    amount_minor: number;
+                    /** @constant */
+                    currency: "THB";
+                };
+                export_price: {
+                    amount_minor: number;
+                    /** @constant */
+                    currency: "THB";
+                } | null;
+                weight_g: number;
+                net_content: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "g" | "ml" | "piece";
+                } | null;
+            }[];
+            created_at: string;
+            updated_at: string;
         };
         Seller: {
             id: string;
@@ -1677,6 +3072,40 @@ export interface components {
             } | null;
             created_at: string;
             updated_at: string;
+        };
+        Certification: {
+            id: string;
+            seller_id: string;
+            /** @enum {string} */
+            type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
+            number: string;
+            display_number: string;
+            standard_number: string | null;
+            issuer: string | null;
+            issued_on: string | null;
+            expires_on: string | null;
+            stars: number | null;
+            year_awarded: number | null;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected";
+            in_force: boolean;
+            rejection_reason: string | null;
+            created_at: string;
+        };
+        User: {
+            id: string;
+            email: string;
+            display_name: string;
+            /** @enum {string} */
+            locale: "th" | "zh" | "en";
+            roles: string[];
+            memberships: {
+                org_id: string;
+                org_name: string;
+                /** @enum {string} */
+                role: "seller_owner" | "seller_staff";
+            }[];
+            created_at: string;
         };
     };
     responses: never;

@@ -1,0 +1,16 @@
+/** The catalogue module: products, variants, tri-lingual content with translation review, the category taxonomy. */
+export { categorySchema, productInputSchema, productPatchSchema, productSchema } from './http.js';
+export { CATEGORIES, CATEGORY_BY_CODE, type Category } from './reference/categories.js';
+export { GLOSSARY } from './reference/glossary.js';
+export { draftFromGlossary, parseHsCode, sanitizeDescription } from './rules.js';
+export {
+  type CreateProductInput,
+  createProduct,
+  getProduct,
+  listSellerProducts,
+  type ProductPatch,
+  type ProductView,
+  productIdsWithCertification,
+  updateProduct,
+  variantsByIds,
+} from './service.js';

@@ -1,0 +1,19 @@
+/** The compliance module: certifications and their review, market rules as data, per-market eligibility. */
+export { HS_TAX_BY_CODE } from './reference/hs-tax.js';
+export { POSITIVE_LIST_SUBSET } from './reference/positive-list.js';
+export { bangkokDate, decide, MARKETS, type Market, parseFdaNumber } from './rules.js';
+export { CERTIFICATION_TYPES, type CertificationType } from './schema.js';
+export {
+  type CertificationView,
+  certificationsOfSeller,
+  createCertification,
+  type EligibilityView,
+  getCertification,
+  listCertifications,
+  otopStars,
+  type ProductFacts,
+  RULES_VERSION,
+  refreshEligibility,
+  reviewCertification,
+  storedEligibility,
+} from './service.js';
