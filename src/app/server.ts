@@ -23,6 +23,7 @@ import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
 import type { Mailer } from '../kernel/mail.js';
 import { identityRoutes, resolveCredential, SESSION_COOKIE } from '../modules/identity/index.js';
+import { searchRoutes } from '../modules/search/index.js';
 import { sellerRoutes } from '../modules/sellers/index.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerMetrics } from './metrics.js';
@@ -196,6 +197,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(onboardingRoutes(deps));
       await api.register(catalogueRoutes(deps));
       await api.register(stockRoutes(deps));
+      await api.register(searchRoutes(deps));
       if (options.sandbox) await api.register(sandboxRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -9,6 +9,7 @@ import { type Locale, translate } from '../kernel/i18n.js';
 import * as catalogue from '../modules/catalogue/index.js';
 import * as compliance from '../modules/compliance/index.js';
 import * as sellers from '../modules/sellers/index.js';
+import { eligibilityFacts, reindexProduct } from './index-product.js';
 
 /**
  * Listing a product: the catalogue owns the product, sellers say who owns the seller and whether it is
@@ -21,20 +22,6 @@ async function sellerForWrite(q: Db | Tx, ctx: Ctx, seller_id: string): Promise<
   const seller = await sellers.sellerFacts(q, seller_id);
   if (!seller || memberRole(ctx.actor, seller.org_id) === undefined) return fail('not_found', 'seller_not_found');
   return ok(seller);
-}
-
-function factsOf(product: catalogue.ProductView, seller_status: string): compliance.ProductFacts {
-  const category = catalogue.CATEGORY_BY_CODE.get(product.category_code);
-  return {
-    product_id: product.id,
-    seller_id: product.seller_id,
-    certification_ids: product.certification_ids,
-    seller_status,
-    category: category ? { code: category.code, food: category.food, prohibited_markets: category.prohibited_markets } : undefined,
-    hs_code: product.hs_code,
-    title: product.title,
-    translations: product.translations,
-  };
 }
 
 /** Certificates named on a product must be the seller's own. */
@@ -52,7 +39,8 @@ export async function listProduct(tx: Tx, ctx: Ctx, input: Omit<catalogue.Create
   if (!certs.ok) return certs;
   const created = await catalogue.createProduct(tx, ctx, { ...input, org_id: seller.value.org_id });
   if (!created.ok) return created;
-  const eligibility = await compliance.refreshEligibility(tx, ctx.clock.now(), factsOf(created.value, seller.value.status));
+  const eligibility = await compliance.refreshEligibility(tx, ctx.clock.now(), eligibilityFacts(created.value, seller.value.status));
+  await reindexProduct(tx, ctx.clock.now(), created.value.id);
   return ok({ product: created.value, eligibility });
 }
 
@@ -64,7 +52,8 @@ export async function editProduct(tx: Tx, ctx: Ctx, id: string, patch: catalogue
   const updated = await catalogue.updateProduct(tx, ctx, id, patch);
   if (!updated.ok) return updated;
   const seller = await sellers.sellerFacts(tx, updated.value.seller_id);
-  const eligibility = await compliance.refreshEligibility(tx, ctx.clock.now(), factsOf(updated.value, seller?.status ?? 'draft'));
+  const eligibility = await compliance.refreshEligibility(tx, ctx.clock.now(), eligibilityFacts(updated.value, seller?.status ?? 'draft'));
+  await reindexProduct(tx, ctx.clock.now(), id);
   return ok({ product: updated.value, eligibility });
 }
 
@@ -77,7 +66,7 @@ export async function productDetail(db: Db, ctx: Ctx, id: string) {
   const now = ctx.clock.now();
   const eligibility =
     (await compliance.storedEligibility(db, id, now, status)) ??
-    (await db.transaction((tx) => compliance.refreshEligibility(tx, now, factsOf(product.value, status))));
+    (await db.transaction((tx) => compliance.refreshEligibility(tx, now, eligibilityFacts(product.value, status))));
   const { org_id: _org, ...view } = product.value;
   return ok({
     ...view,
@@ -111,7 +100,9 @@ export async function reviewCertificate(tx: Tx, ctx: Ctx, id: string, decision: 
   const seller = await sellers.sellerFacts(tx, reviewed.value.seller_id);
   for (const product_id of await catalogue.productIdsWithCertification(tx, id)) {
     const product = await catalogue.getProduct(tx, product_id);
-    if (product.ok) await compliance.refreshEligibility(tx, ctx.clock.now(), factsOf(product.value, seller?.status ?? 'draft'));
+    if (!product.ok) continue;
+    await compliance.refreshEligibility(tx, ctx.clock.now(), eligibilityFacts(product.value, seller?.status ?? 'draft'));
+    await reindexProduct(tx, ctx.clock.now(), product_id);
   }
   return reviewed;
 }

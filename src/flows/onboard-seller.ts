@@ -6,8 +6,10 @@ import type { Ctx } from '../kernel/context.js';
 import { fail, invalidFields, type Result } from '../kernel/errors.js';
 import { problemResponses, send, unwrap } from '../kernel/http.js';
 import { fieldErrorsFromIssues, renderFieldErrors } from '../kernel/validation.js';
+import * as catalogue from '../modules/catalogue/index.js';
 import * as identity from '../modules/identity/index.js';
 import * as sellers from '../modules/sellers/index.js';
+import { reindexProduct } from './index-product.js';
 
 export interface OnboardInput extends sellers.SellerInput {
   readonly channel: 'web' | 'api' | 'cli';
@@ -34,6 +36,18 @@ export async function editSellerApplication(tx: Tx, ctx: Ctx, id: string, patch:
   return updated;
 }
 
+/**
+ * A seller's review changes whether its products may be sold: every product's eligibility and search
+ * document is refreshed in the same transaction.
+ */
+export async function moveSeller(tx: Tx, ctx: Ctx, id: string, input: sellers.TransitionInput): Promise<Result<sellers.SellerView>> {
+  const moved = await sellers.transitionSeller(tx, ctx, id, input);
+  if (!moved.ok) return moved;
+  const now = ctx.clock.now();
+  for (const product_id of await catalogue.productIdsOfSeller(tx, id)) await reindexProduct(tx, now, product_id);
+  return moved;
+}
+
 export function onboardingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const db = deps.database.db;
@@ -52,6 +66,44 @@ export function onboardingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         if (actor.kind !== 'user' && actor.kind !== 'api_key') return unwrap(fail('unauthorized', 'authentication_required'));
         const input = { ...req.body, channel: req.auth_via === 'cookie' ? ('web' as const) : ('api' as const), owner_user_id: actor.user_id };
         return send(reply, 201, await inTransaction(db, (tx) => onboardSeller(tx, req.ctx, input)));
+      },
+    );
+
+    const transition = (action: 'submit' | 'verify') =>
+      app.post(
+        `/sellers/:id/${action}`,
+        {
+          schema: {
+            tags: ['sellers'],
+            summary: action === 'submit' ? 'Submit for verification (owner)' : 'Verify a submitted seller (compliance officer)',
+            params: z.object({ id: z.string().max(40) }),
+            body: z.strictObject({}).nullish(),
+            response: { 200: sellers.sellerSchema, ...problemResponses(401, 403, 404, 409) },
+          },
+        },
+        async (req, reply) => {
+          if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+          return send(reply, 200, await inTransaction(db, (tx) => moveSeller(tx, req.ctx, req.params.id, { action })));
+        },
+      );
+    transition('submit');
+    transition('verify');
+
+    app.post(
+      '/sellers/:id/reject',
+      {
+        schema: {
+          tags: ['sellers'],
+          summary: 'Reject a submitted seller with a reason (compliance officer)',
+          params: z.object({ id: z.string().max(40) }),
+          body: sellers.rejectSchema,
+          response: { 200: sellers.sellerSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+        const input = { action: 'reject' as const, reason_code: req.body.reason_code, note: req.body.reason };
+        return send(reply, 200, await inTransaction(db, (tx) => moveSeller(tx, req.ctx, req.params.id, input)));
       },
     );
 

@@ -7,10 +7,11 @@ import { fail, ok, type Result } from '../kernel/errors.js';
 import { problemResponses, send, unwrap } from '../kernel/http.js';
 import * as catalogue from '../modules/catalogue/index.js';
 import * as inventory from '../modules/inventory/index.js';
+import { reindexProduct } from './index-product.js';
 
 /** Stock adjustments: the catalogue says whose variant it is, inventory moves the stock. */
 
-async function variantFor(q: Db | Tx, ctx: Ctx, variant_id: string): Promise<Result<{ id: string; seller_id: string }>> {
+async function variantFor(q: Db | Tx, ctx: Ctx, variant_id: string): Promise<Result<{ id: string; seller_id: string; product_id: string }>> {
   const [variant] = await catalogue.variantsByIds(q, [variant_id]);
   const allowed = variant && (memberRole(ctx.actor, variant.org_id) !== undefined || hasRole(ctx.actor, 'gtc_operator', 'admin'));
   if (!variant || !allowed) return fail('not_found', 'variant_not_found', { errors: [{ path: 'variant_id', code: 'variant_not_found' }] });
@@ -20,7 +21,7 @@ async function variantFor(q: Db | Tx, ctx: Ctx, variant_id: string): Promise<Res
 export async function adjustStock(tx: Tx, ctx: Ctx, input: { variant_id: string; warehouse_code: string; delta: number; reason: string }) {
   const variant = await variantFor(tx, ctx, input.variant_id);
   if (!variant.ok) return variant;
-  return inventory.move(tx, ctx, {
+  const moved = await inventory.move(tx, ctx, {
     variant_id: variant.value.id,
     seller_id: variant.value.seller_id,
     warehouse_code: input.warehouse_code,
@@ -29,6 +30,9 @@ export async function adjustStock(tx: Tx, ctx: Ctx, input: { variant_id: string;
     reserved_delta: 0,
     reason: input.reason,
   });
+  // Whether a product is in stock decides whether search shows it.
+  if (moved.ok) await reindexProduct(tx, ctx.clock.now(), variant.value.product_id);
+  return moved;
 }
 
 const stockLine = z.object({ variant_id: z.string(), warehouse_code: z.string(), on_hand: z.number(), reserved: z.number(), available: z.number() });

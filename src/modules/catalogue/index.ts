@@ -10,6 +10,7 @@ export {
   listSellerProducts,
   type ProductPatch,
   type ProductView,
+  productIdsOfSeller,
   productIdsWithCertification,
   updateProduct,
   variantsByIds,

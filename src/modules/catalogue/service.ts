@@ -425,3 +425,8 @@ export async function productIdsWithCertification(q: Queryable, certification_id
   const rows = await q.select({ id: products.id }).from(products).where(sql`${certification_id} = any(${products.certification_ids})`);
   return rows.map((r) => r.id);
 }
+
+export async function productIdsOfSeller(q: Queryable, seller_id: string): Promise<string[]> {
+  const rows = await q.select({ id: products.id }).from(products).where(eq(products.seller_id, seller_id)).orderBy(asc(products.id));
+  return rows.map((r) => r.id);
+}

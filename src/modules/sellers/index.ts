@@ -1,5 +1,5 @@
 /** The sellers module: onboarding applications, verification and payout destinations. */
-export { sellerInputSchema, sellerPatchSchema, sellerSchema } from './http.js';
+export { rejectSchema, sellerInputSchema, sellerPatchSchema, sellerSchema } from './http.js';
 export { PROVINCE_BY_CODE, PROVINCES } from './reference/provinces.js';
 export { sellerRoutes } from './routes.js';
 export { isValidThaiId, parsePromptPayId, parseTaxId, thaiIdCheckDigit } from './rules.js';
@@ -11,6 +11,7 @@ export {
   type SellerPatch,
   type SellerView,
   sellerFacts,
+  type TransitionInput,
   transitionSeller,
   updateSeller,
   validateSellerFields,

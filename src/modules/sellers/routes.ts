@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTransaction } from '../../db/client.js';
 import type { RouteDeps } from '../../db/deps.js';
 import { fail } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor, problemResponses, schemas, send, unwrap } from '../../kernel/http.js';
-import { rejectSchema, sellerSchema } from './http.js';
+import { sellerSchema } from './http.js';
 import { BANKS } from './reference/banks.js';
 import { PROVINCES } from './reference/provinces.js';
 import * as sellers from './service.js';
@@ -72,44 +71,6 @@ export function sellerRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req) => {
         if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
         return { items: unwrap(await sellers.getSellerHistory(db, req.ctx, req.params.id)), next_cursor: null };
-      },
-    );
-
-    const transition = (action: 'submit' | 'verify') =>
-      app.post(
-        `/sellers/:id/${action}`,
-        {
-          schema: {
-            tags: ['sellers'],
-            summary: action === 'submit' ? 'Submit for verification (owner)' : 'Verify a submitted seller (compliance officer)',
-            params: idParams,
-            body: z.strictObject({}).nullish(),
-            response: { 200: sellerSchema, ...problemResponses(401, 403, 404, 409) },
-          },
-        },
-        async (req, reply) => {
-          if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
-          return send(reply, 200, await inTransaction(db, (tx) => sellers.transitionSeller(tx, req.ctx, req.params.id, { action })));
-        },
-      );
-    transition('submit');
-    transition('verify');
-
-    app.post(
-      '/sellers/:id/reject',
-      {
-        schema: {
-          tags: ['sellers'],
-          summary: 'Reject a submitted seller with a reason (compliance officer)',
-          params: idParams,
-          body: rejectSchema,
-          response: { 200: sellerSchema, ...problemResponses(400, 401, 403, 404, 409) },
-        },
-      },
-      async (req, reply) => {
-        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
-        const input = { action: 'reject' as const, reason_code: req.body.reason_code, note: req.body.reason };
-        return send(reply, 200, await inTransaction(db, (tx) => sellers.transitionSeller(tx, req.ctx, req.params.id, input)));
       },
     );
 

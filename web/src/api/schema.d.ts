@@ -1102,6 +1102,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provinces (ISO 3166-2:TH), banks, rejection reasons and the privacy-notice version for the onboarding form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provinces: {
+                                code: string;
+                                region: string;
+                                name: {
+                                    th: string;
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            banks: {
+                                code: string;
+                                name: {
+                                    th: string;
+                                    zh: string;
+                                    en: string;
+                                };
+                                account_digits: number[];
+                            }[];
+                            rejection_reasons: {
+                                code: string;
+                                name: {
+                                    th: string;
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            pdpa_notice_version: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sellers/{id}/submit": {
         parameters: {
             query?: never;
@@ -1346,70 +1410,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reference/onboarding": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Provinces (ISO 3166-2:TH), banks, rejection reasons and the privacy-notice version for the onboarding form */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            provinces: {
-                                code: string;
-                                region: string;
-                                name: {
-                                    th: string;
-                                    zh: string;
-                                    en: string;
-                                };
-                            }[];
-                            banks: {
-                                code: string;
-                                name: {
-                                    th: string;
-                                    zh: string;
-                                    en: string;
-                                };
-                                account_digits: number[];
-                            }[];
-                            rejection_reasons: {
-                                code: string;
-                                name: {
-                                    th: string;
-                                    zh: string;
-                                    en: string;
-                                };
-                            }[];
-                            pdpa_notice_version: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2695,6 +2695,113 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search eligible, in-stock products in Thai, Chinese (also pinyin, traditional) or English, with facets (public) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    market?: "TH" | "CN_CBEC" | "INTL";
+                    locale?: "th" | "zh" | "en";
+                    category?: string;
+                    province?: string;
+                    otop_stars_min?: number;
+                    certification?: string;
+                    price_min?: number;
+                    price_max?: number;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                product_id: string;
+                                title: string;
+                                title_all: {
+                                    th: string;
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                price: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB";
+                                };
+                                seller: {
+                                    id: string;
+                                    name: string;
+                                    province_code: string;
+                                };
+                                category_code: string;
+                                otop_stars: number | null;
+                                certifications: string[];
+                                highlight: {
+                                    title: string;
+                                    ranges: [
+                                        number,
+                                        number
+                                    ][];
+                                };
+                            }[];
+                            facets: {
+                                category: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                province: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                otop_stars: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                certification: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                            };
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,0 +1,16 @@
+/**
+ * The search module: a projection of eligible, in-stock products with multilingual analysis. Behind
+ * this interface an OpenSearch adapter can take over (index, remove, search) without callers changing.
+ */
+export { normalize, queryTerms, tokens } from './analyze.js';
+export { searchRoutes } from './routes.js';
+export {
+  documentCount,
+  indexDocument,
+  removeDocument,
+  type SearchDocumentInput,
+  type SearchHit,
+  type SearchInput,
+  type SearchResult,
+  search,
+} from './service.js';

@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteDeps } from '../../db/deps.js';
+import { fail } from '../../kernel/errors.js';
+import { problemResponses, unwrap } from '../../kernel/http.js';
+import { search } from './service.js';
+
+const MAX_QUERY_CHARS = 200;
+const MAX_OFFSET = 1_000;
+const DEFAULT_LOCALE = { TH: 'th', CN_CBEC: 'zh', INTL: 'en' } as const;
+
+/** Control characters are removed, not refused: what remains is searched (an empty query browses). */
+function cleanQuery(q: string): string {
+  return q
+    .replace(/\p{Cc}|\p{Cf}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const hit = z.object({
+  product_id: z.string(),
+  title: z.string(),
+  title_all: z.object({ th: z.string(), zh: z.string().optional(), en: z.string().optional() }),
+  price: z.object({ amount_minor: z.number().int(), currency: z.literal('THB') }),
+  seller: z.object({ id: z.string(), name: z.string(), province_code: z.string() }),
+  category_code: z.string(),
+  otop_stars: z.number().nullable(),
+  certifications: z.array(z.string()),
+  highlight: z.object({ title: z.string(), ranges: z.array(z.tuple([z.number(), z.number()])) }),
+});
+const facet = z.array(z.object({ value: z.string(), count: z.number() }));
+
+export function searchRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/search',
+      {
+        schema: {
+          tags: ['search'],
+          summary: 'Search eligible, in-stock products in Thai, Chinese (also pinyin, traditional) or English, with facets (public)',
+          querystring: z.strictObject({
+            q: z.string().max(MAX_QUERY_CHARS).default(''),
+            market: z.enum(['TH', 'CN_CBEC', 'INTL']).default('INTL'),
+            locale: z.enum(['th', 'zh', 'en']).optional(),
+            category: z.string().max(80).optional(),
+            province: z.string().max(10).optional(),
+            otop_stars_min: z.coerce.number().int().min(1).max(5).optional(),
+            certification: z.string().max(40).optional(),
+            price_min: z.coerce.number().int().min(0).optional(),
+            price_max: z.coerce.number().int().min(0).optional(),
+            cursor: z.string().max(20).optional(),
+            limit: z.coerce.number().int().min(1).max(50).default(20),
+          }),
+          response: {
+            200: z.object({
+              total: z.number(),
+              items: z.array(hit),
+              facets: z.object({ category: facet, province: facet, otop_stars: facet, certification: facet }),
+              next_cursor: z.string().nullable(),
+            }),
+            ...problemResponses(400),
+          },
+        },
+      },
+      async (req) => {
+        const query = req.query;
+        const offset = query.cursor ? Number(Buffer.from(query.cursor, 'base64url').toString('utf8')) : 0;
+        if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+          return unwrap(fail('invalid', 'validation_failed', { errors: [{ path: 'cursor', code: 'cursor_invalid' }] }));
+        }
+        const result = await search(deps.database.db, {
+          q: cleanQuery(query.q),
+          market: query.market,
+          locale: query.locale ?? DEFAULT_LOCALE[query.market],
+          category: query.category,
+          province: query.province,
+          otop_stars_min: query.otop_stars_min,
+          certification: query.certification,
+          price_min_thb_minor: query.price_min,
+          price_max_thb_minor: query.price_max,
+          offset,
+          limit: query.limit,
+        });
+        const next =
+          offset + query.limit < result.total && offset + query.limit <= MAX_OFFSET ? Buffer.from(String(offset + query.limit)).toString('base64url') : null;
+        return {
+          total: result.total,
+          items: result.items.map(({ price_thb_minor, ...h }) => ({ ...h, price: { amount_minor: price_thb_minor, currency: 'THB' as const } })),
+          facets: result.facets,
+          next_cursor: next,
+        };
+      },
+    );
+  };
+}

@@ -1,0 +1,239 @@
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { allowedEdits, deletionKeys, editDistance, queryTerms, tokens } from './analyze.js';
+import { documents, fuzzyKeys } from './schema.js';
+
+type Queryable = Db | Tx;
+
+/** What the listing flows know about a product, turned into one search document. */
+export interface SearchDocumentInput {
+  readonly product_id: string;
+  readonly seller_id: string;
+  readonly seller_name: string;
+  readonly province_code: string;
+  readonly category_code: string;
+  readonly parent_category: string;
+  readonly otop_stars: number | null;
+  readonly certifications: readonly string[];
+  readonly price_min_thb_minor: number;
+  readonly in_stock: boolean;
+  readonly markets: readonly string[];
+  readonly reviewed: readonly string[];
+  readonly title: { th: string; zh?: string | undefined; en?: string | undefined };
+  /** Other searchable text: descriptions, ingredients, category names. */
+  readonly body: readonly string[];
+}
+
+const LATIN = /^[a-z0-9]+$/;
+
+/** Upserts a product's document and the typo keys of its Latin-script terms (English, pinyin). */
+export async function indexDocument(tx: Tx, now: Date, doc: SearchDocumentInput): Promise<void> {
+  const title_terms = tokens([doc.title.th, doc.title.zh ?? '', doc.title.en ?? ''].join(' '));
+  const terms = [...new Set([...title_terms, ...tokens(doc.body.join(' '))])];
+  const row = {
+    product_id: doc.product_id,
+    seller_id: doc.seller_id,
+    seller_name: doc.seller_name,
+    province_code: doc.province_code,
+    category_code: doc.category_code,
+    parent_category: doc.parent_category,
+    otop_stars: doc.otop_stars,
+    certifications: [...doc.certifications],
+    price_min_thb_minor: doc.price_min_thb_minor,
+    in_stock: doc.in_stock,
+    markets: [...doc.markets],
+    reviewed: [...doc.reviewed],
+    title: { th: doc.title.th, ...(doc.title.zh ? { zh: doc.title.zh } : {}), ...(doc.title.en ? { en: doc.title.en } : {}) },
+    terms,
+    title_terms,
+    updated_at: now,
+  };
+  await tx
+    .insert(documents)
+    .values(row)
+    .onConflictDoUpdate({ target: documents.product_id, set: { ...row } });
+  const keys = terms
+    .filter((t) => LATIN.test(t) && allowedEdits(t) > 0)
+    .flatMap((term) => deletionKeys(term, allowedEdits(term)).map((key) => ({ key, term })));
+  for (let i = 0; i < keys.length; i += 500)
+    await tx
+      .insert(fuzzyKeys)
+      .values(keys.slice(i, i + 500))
+      .onConflictDoNothing();
+}
+
+export async function removeDocument(tx: Tx, product_id: string): Promise<void> {
+  await tx.delete(documents).where(eq(documents.product_id, product_id));
+}
+
+export interface SearchInput {
+  readonly q: string;
+  readonly market: 'TH' | 'CN_CBEC' | 'INTL';
+  readonly locale: 'th' | 'zh' | 'en';
+  readonly category?: string | undefined;
+  readonly province?: string | undefined;
+  readonly otop_stars_min?: number | undefined;
+  readonly certification?: string | undefined;
+  readonly price_min_thb_minor?: number | undefined;
+  readonly price_max_thb_minor?: number | undefined;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+const MAX_TERMS = 8;
+
+/** Each query term with its alternatives plus the index words within its allowed edits. */
+async function expandTerms(q: Queryable, query: string): Promise<string[][]> {
+  const terms = queryTerms(query).slice(0, MAX_TERMS);
+  const wanted = terms.flatMap((alts) => alts.filter((a) => LATIN.test(a) && allowedEdits(a) > 0));
+  if (wanted.length === 0) return terms;
+  const keys = [...new Set(wanted.flatMap((a) => deletionKeys(a, allowedEdits(a))))];
+  const near = await q.selectDistinct({ term: fuzzyKeys.term }).from(fuzzyKeys).where(inArray(fuzzyKeys.key, keys));
+  return terms.map((alts) => {
+    const out = new Set(alts);
+    for (const alt of alts) {
+      const max = LATIN.test(alt) ? allowedEdits(alt) : 0;
+      if (max === 0) continue;
+      for (const { term } of near) if (editDistance(alt, term, max) <= max) out.add(term);
+    }
+    return [...out];
+  });
+}
+
+function textArray(values: readonly string[]): SQL {
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+type Facet = 'category' | 'province' | 'otop_stars' | 'certification';
+
+function filters(input: SearchInput, terms: readonly string[][], except?: Facet): SQL[] {
+  const where: SQL[] = [sql`${input.market} = any(${documents.markets})`, sql`${documents.in_stock}`];
+  for (const alts of terms) where.push(sql`${documents.terms} && ${textArray(alts)}`);
+  if (input.category && except !== 'category')
+    where.push(sql`(${documents.category_code} = ${input.category} or ${documents.parent_category} = ${input.category})`);
+  if (input.province && except !== 'province') where.push(sql`${documents.province_code} = ${input.province}`);
+  if (input.otop_stars_min && except !== 'otop_stars') where.push(sql`${documents.otop_stars} >= ${input.otop_stars_min}`);
+  if (input.certification && except !== 'certification') where.push(sql`${input.certification} = any(${documents.certifications})`);
+  if (input.price_min_thb_minor !== undefined) where.push(sql`${documents.price_min_thb_minor} >= ${input.price_min_thb_minor}`);
+  if (input.price_max_thb_minor !== undefined) where.push(sql`${documents.price_min_thb_minor} <= ${input.price_max_thb_minor}`);
+  return where;
+}
+
+export interface SearchHit {
+  product_id: string;
+  title: string;
+  title_all: { th: string; zh?: string; en?: string };
+  price_thb_minor: number;
+  seller: { id: string; name: string; province_code: string };
+  category_code: string;
+  otop_stars: number | null;
+  certifications: string[];
+  highlight: { title: string; ranges: [number, number][] };
+}
+
+export interface SearchResult {
+  total: number;
+  items: SearchHit[];
+  facets: Record<Facet, { value: string; count: number }[]>;
+}
+
+/**
+ * Finds eligible, in-stock products: every query term must match (any of its alternatives or near
+ * words); title matches, reviewed content in the viewer's language and OTOP stars rank higher.
+ */
+export async function search(q: Queryable, input: SearchInput): Promise<SearchResult> {
+  const terms = await expandTerms(q, input.q);
+  const where = sql.join(filters(input, terms), sql` and `);
+  const title_score =
+    terms.length > 0
+      ? sql.join(
+          terms.map((alts) => sql`(case when ${documents.title_terms} && ${textArray(alts)} then 3 else 1 end)`),
+          sql` + `,
+        )
+      : sql`0`;
+  const score = sql`${title_score} + (case when ${input.locale} = any(${documents.reviewed}) then 1 else 0 end) + coalesce(${documents.otop_stars}, 0) * 0.3`;
+  const rows = await q
+    .select({
+      product_id: documents.product_id,
+      title: documents.title,
+      price: documents.price_min_thb_minor,
+      seller_id: documents.seller_id,
+      seller_name: documents.seller_name,
+      province_code: documents.province_code,
+      category_code: documents.category_code,
+      otop_stars: documents.otop_stars,
+      certifications: documents.certifications,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(documents)
+    .where(where)
+    .orderBy(sql`${score} desc`, documents.product_id)
+    .limit(input.limit)
+    .offset(input.offset);
+  const facets = {
+    category: await facet(q, input, terms, 'category', sql`${documents.parent_category}`),
+    province: await facet(q, input, terms, 'province', sql`${documents.province_code}`),
+    otop_stars: await facet(q, input, terms, 'otop_stars', sql`coalesce(${documents.otop_stars}, 0)::text`),
+    certification: await facet(q, input, terms, 'certification', sql`unnest(${documents.certifications})`),
+  };
+  const words = terms.flat();
+  return {
+    total: rows[0]?.total ?? (input.offset > 0 ? -1 : 0),
+    items: rows.map((r) => {
+      const title = r.title[input.locale] ?? r.title.th;
+      return {
+        product_id: r.product_id,
+        title,
+        title_all: r.title,
+        price_thb_minor: r.price,
+        seller: { id: r.seller_id, name: r.seller_name, province_code: r.province_code },
+        category_code: r.category_code,
+        otop_stars: r.otop_stars,
+        certifications: r.certifications,
+        highlight: { title, ranges: highlightRanges(title, words) },
+      };
+    }),
+    facets,
+  };
+}
+
+async function facet(q: Queryable, input: SearchInput, terms: readonly string[][], name: Facet, expr: SQL) {
+  const rows = await q
+    .select({ value: sql<string>`${expr}`, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(documents)
+    .where(sql.join(filters(input, terms, name), sql` and `))
+    .groupBy(sql`1`)
+    .orderBy(sql`2 desc`, sql`1`)
+    .limit(50);
+  return rows.filter((r) => r.value !== null && r.value !== '');
+}
+
+/** Where the query's words occur in the shown title (case-insensitive), for the storefront to mark. */
+export function highlightRanges(title: string, words: readonly string[]): [number, number][] {
+  const lower = title.toLowerCase();
+  const ranges: [number, number][] = [];
+  for (const w of words) {
+    if (!w) continue;
+    let at = lower.indexOf(w);
+    while (at >= 0) {
+      ranges.push([at, at + w.length]);
+      at = lower.indexOf(w, at + w.length);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+export async function documentCount(q: Queryable): Promise<number> {
+  const [row] = await q.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(documents);
+  return row?.n ?? 0;
+}
