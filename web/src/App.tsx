@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { Header } from './components/Header.js';
 import { ErrorBox, Loading, Notice } from './components/ui.js';
+import { CertificatesPage } from './features/catalogue/CertificatesPage.js';
+import { EditProductPage, NewProductPage } from './features/catalogue/ProductEditor.js';
+import { ProductsPage } from './features/catalogue/ProductsPage.js';
 import { ComplianceQueuePage } from './features/compliance/ComplianceQueuePage.js';
 import { HomePage } from './features/home/HomePage.js';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage, SignUpPage } from './features/identity/pages.js';
@@ -70,6 +73,28 @@ export function App() {
           <Route path="/seller/team">
             <RequireUser>
               <TeamPage />
+            </RequireUser>
+          </Route>
+          <Route path="/seller/products/new">
+            <RequireUser>
+              <NewProductPage />
+            </RequireUser>
+          </Route>
+          <Route path="/seller/products/:id">
+            {(params) => (
+              <RequireUser>
+                <EditProductPage key={params.id} id={params.id} />
+              </RequireUser>
+            )}
+          </Route>
+          <Route path="/seller/products">
+            <RequireUser>
+              <ProductsPage />
+            </RequireUser>
+          </Route>
+          <Route path="/seller/certificates">
+            <RequireUser>
+              <CertificatesPage />
             </RequireUser>
           </Route>
           <Route path="/seller/:id/edit">

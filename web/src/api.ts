@@ -49,6 +49,33 @@ export type Member = JsonResponse<'/api/v1/organisations/{id}/members', 'get', 2
 export type OrgRole = Member['role'];
 export type NewMember = JsonBody<'/api/v1/organisations/{id}/members', 'post'>;
 
+export type Category = JsonResponse<'/api/v1/categories', 'get', 200>['items'][number];
+/** A product as GET /products/{id} answers: content, variants, OTOP stars and eligibility per market. */
+export type Product = JsonResponse<'/api/v1/products/{id}', 'get', 200>;
+/** A product as a seller's list shows it (no eligibility). */
+export type ProductSummary = JsonResponse<'/api/v1/sellers/{id}/products', 'get', 200>['items'][number];
+export type ProductInput = JsonBody<'/api/v1/products', 'post'>;
+export type ProductPatch = JsonBody<'/api/v1/products/{id}', 'patch'>;
+export type Variant = Product['variants'][number];
+export type VariantInput = ProductInput['variants'][number];
+export type TranslationStatus = Product['translations']['zh']['status'];
+export type Eligibility = Product['eligibility'];
+export type Market = keyof Eligibility;
+export const MARKETS: readonly Market[] = ['TH', 'CN_CBEC', 'INTL'];
+export type NetContentUnit = NonNullable<Variant['net_content']>['unit'];
+export const NET_CONTENT_UNITS: readonly NetContentUnit[] = ['g', 'ml', 'piece'];
+
+export type Certification = Schemas['Certification'];
+export type CertificationType = Certification['type'];
+export const CERTIFICATION_TYPES: readonly CertificationType[] = ['thai_fda', 'tisi', 'tisi_community', 'otop_stars', 'halal', 'thai_gi', 'organic_thailand'];
+export type CertificationStatus = Certification['status'];
+export type CertificationInput = JsonBody<'/api/v1/certifications', 'post'>;
+
+export type StockLine = JsonResponse<'/api/v1/inventory', 'get', 200>['items'][number];
+export type StockAdjustment = JsonBody<'/api/v1/inventory/adjustments', 'post'>;
+export type WarehouseCode = StockAdjustment['warehouse_code'];
+export const WAREHOUSE_CODES: readonly WarehouseCode[] = ['GTC-BKK', 'GTC-LCB', 'GTC-NKP', 'SELLER'];
+
 export type FieldError = Schemas['Problem']['errors'][number];
 /**
  * RFC 9457 problem details with Saphan's `code` and field errors, already in the Accept-Language language.
@@ -226,6 +253,46 @@ export const api = {
     call(() => client.POST('/api/v1/organisations/{id}/members', { ...byId(orgId), body, headers: { 'idempotency-key': idempotencyKey } })),
   removeMember: (orgId: string, userId: string) =>
     call(() => client.DELETE('/api/v1/organisations/{id}/members/{user_id}', { params: { path: { id: orgId, user_id: userId } } })),
+
+  categories: () => call(() => client.GET('/api/v1/categories')),
+  sellerProducts: (sellerId: string, query: { cursor?: string | null; limit?: number } = {}) =>
+    call(() =>
+      client.GET('/api/v1/sellers/{id}/products', {
+        params: { path: { id: sellerId }, query: { ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.limit ? { limit: query.limit } : {}) } },
+      }),
+    ),
+  getProduct: (id: string) => call(() => client.GET('/api/v1/products/{id}', byId(id))),
+  createProduct: (body: ProductInput, idempotencyKey: string) =>
+    call(() => client.POST('/api/v1/products', { body, headers: { 'idempotency-key': idempotencyKey } })),
+  updateProduct: (id: string, body: ProductPatch) => call(() => client.PATCH('/api/v1/products/{id}', { ...byId(id), body })),
+
+  listCertifications: (query: { seller_id?: string; status?: CertificationStatus; cursor?: string | null; limit?: number } = {}) =>
+    call(() =>
+      client.GET('/api/v1/certifications', {
+        params: {
+          query: {
+            ...(query.seller_id ? { seller_id: query.seller_id } : {}),
+            ...(query.status ? { status: query.status } : {}),
+            ...(query.cursor ? { cursor: query.cursor } : {}),
+            ...(query.limit ? { limit: query.limit } : {}),
+          },
+        },
+      }),
+    ),
+  createCertification: (body: CertificationInput, idempotencyKey: string) =>
+    call(() => client.POST('/api/v1/certifications', { body, headers: { 'idempotency-key': idempotencyKey } })),
+  approveCertification: (id: string) => {
+    const key = newIdempotencyKey();
+    return call(() => client.POST('/api/v1/certifications/{id}/approve', { ...byId(id), body: {}, headers: { 'idempotency-key': key } }));
+  },
+  rejectCertification: (id: string, reason: string) => {
+    const key = newIdempotencyKey();
+    return call(() => client.POST('/api/v1/certifications/{id}/reject', { ...byId(id), body: { reason }, headers: { 'idempotency-key': key } }));
+  },
+
+  stock: (variantId: string) => call(() => client.GET('/api/v1/inventory', { params: { query: { variant_id: variantId } } })),
+  adjustStock: (body: StockAdjustment, idempotencyKey: string) =>
+    call(() => client.POST('/api/v1/inventory/adjustments', { body, headers: { 'idempotency-key': idempotencyKey } })),
 
   sandboxMail: () => call(() => client.GET('/api/v1/sandbox/mail')),
 };

@@ -53,6 +53,9 @@ export function Header() {
                 <NavLink href="/seller" testId="nav-my-seller" match={isMySellerPage}>
                   {t('nav.my_seller')}
                 </NavLink>
+                <NavLink href="/seller/products" testId="nav-products">
+                  {t('nav.products')}
+                </NavLink>
                 <NavLink href="/seller/team" testId="nav-team">
                   {t('nav.team')}
                 </NavLink>

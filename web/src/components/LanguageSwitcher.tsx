@@ -4,6 +4,9 @@ import { api } from '../api.js';
 import { LANGUAGE_NAMES, LANGUAGES, type Language, rememberLanguage } from '../i18n/index.js';
 import { ME_KEY, useMe } from '../session.js';
 
+/** Queries whose answers carry server texts in the Accept-Language language (eligibility reasons among them). */
+const RELOCALISED = new Set(['sellers', 'seller', 'products']);
+
 /** ไทย / 中文 / English: remembered on this device and, when signed in, saved to the profile. */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -14,7 +17,7 @@ export function LanguageSwitcher() {
     rememberLanguage(language);
     await i18n.changeLanguage(language);
     // Server texts (rejection reasons, field errors) come in the Accept-Language language: fetch them again.
-    void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'sellers' || q.queryKey[0] === 'seller' });
+    void client.invalidateQueries({ predicate: (q) => RELOCALISED.has(String(q.queryKey[0])) });
     if (me && me.locale !== language) {
       try {
         const user = await api.updateMe({ locale: language });

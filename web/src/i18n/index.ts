@@ -52,6 +52,18 @@ export function formatDateTime(iso: string, language: Language = currentLanguage
   return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** A calendar date (`YYYY-MM-DD`, no time zone) as people read it: in Thai, the Buddhist-era year (31 ธ.ค. 2570). */
+export function formatDate(isoDate: string, language: Language = currentLanguage()): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** A Gregorian year as people read it: 2566 in Thai (Buddhist era), 2023 otherwise. */
+export function formatYear(year: number, language: Language = currentLanguage()): string {
+  return language === 'th' ? String(year + 543) : String(year);
+}
+
 function syncDocument(language: string): void {
   document.documentElement.lang = language;
 }

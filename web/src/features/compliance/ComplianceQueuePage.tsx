@@ -1,15 +1,44 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearch } from 'wouter';
 import { ApiError, api, type Seller } from '../../api.js';
 import { ErrorBox, Field, Loading, Notice } from '../../components/ui.js';
 import { formatDateTime, isLanguage } from '../../i18n/index.js';
 import { SellerFacts, StatusBadge, useNames, useOnboardingReference } from '../sellers/shared.js';
+import { CertificateQueue } from './CertificateQueue.js';
 
 const QUEUE_KEY = ['sellers', 'queue', 'submitted'] as const;
 
-/** Applications waiting for review (GET /sellers?status=submitted), with Verify and Reject. */
+type Tab = 'sellers' | 'certificates';
+
+/** The review queues: seller applications and certificates, one tab each (`?tab=certificates`, so a link can open either). */
 export function ComplianceQueuePage() {
+  const { t } = useTranslation();
+  const tab: Tab = new URLSearchParams(useSearch()).get('tab') === 'certificates' ? 'certificates' : 'sellers';
+  return (
+    <>
+      <h1>{t('nav.compliance')}</h1>
+      <nav className="tabs" aria-label={t('nav.compliance')}>
+        {(['sellers', 'certificates'] as const).map((name) => (
+          <Link
+            key={name}
+            href={name === 'sellers' ? '/compliance' : '/compliance?tab=certificates'}
+            className={tab === name ? 'tab active' : 'tab'}
+            aria-current={tab === name ? 'page' : undefined}
+            data-testid={`compliance-tab-${name}`}
+          >
+            {t(`compliance.tab_${name}`)}
+          </Link>
+        ))}
+      </nav>
+      {tab === 'sellers' ? <SellerQueue /> : <CertificateQueue />}
+    </>
+  );
+}
+
+/** Applications waiting for review (GET /sellers?status=submitted), with Verify and Reject. */
+function SellerQueue() {
   const { t } = useTranslation();
   const [done, setDone] = useState<string | null>(null);
   const queue = useInfiniteQuery({
@@ -20,8 +49,8 @@ export function ComplianceQueuePage() {
   });
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <>
-      <h1>{t('compliance.title')}</h1>
+    <div data-testid="seller-queue-tab">
+      <h2 className="visually-hidden">{t('compliance.title')}</h2>
       <p className="muted">{t('compliance.intro')}</p>
       {done ? (
         <Notice kind="success" testId="queue-done">
@@ -45,7 +74,7 @@ export function ComplianceQueuePage() {
           {t('compliance.load_more')}
         </button>
       ) : null}
-    </>
+    </div>
   );
 }
 

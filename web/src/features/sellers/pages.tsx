@@ -61,9 +61,17 @@ export function MySellerPage() {
       <div className="page-head">
         <h1>{t('seller.profile_title')}</h1>
         {me && me.memberships.length > 0 ? (
-          <Link href="/seller/team" className="button" data-testid="seller-team-link">
-            {t('team.link')}
-          </Link>
+          <div className="head-links">
+            <Link href="/seller/products" className="button" data-testid="seller-products-link">
+              {t('catalogue.title')}
+            </Link>
+            <Link href="/seller/certificates" className="button" data-testid="seller-certificates-link">
+              {t('certs.link')}
+            </Link>
+            <Link href="/seller/team" className="button" data-testid="seller-team-link">
+              {t('team.link')}
+            </Link>
+          </div>
         ) : null}
       </div>
       {mine.length === 0 ? (
