@@ -70,7 +70,7 @@ export async function start(config: Config): Promise<void> {
   purge.unref();
   if (config.seed === 'demo') {
     const seeded = await seedDemo(database, { clock: systemClock, pii: createPiiCipher(config.pii_key) });
-    if (seeded) logger.info({ sellers: seeded.sellers }, 'demo data loaded');
+    if (seeded) logger.info({ sellers: seeded.sellers, products: seeded.products }, 'demo data loaded');
   }
   const marker = await seedMarker(database);
   printBanner(config, marker !== undefined);

@@ -10,6 +10,7 @@ import { unwrap } from '../kernel/http.js';
 import * as identity from '../modules/identity/index.js';
 import * as sellers from '../modules/sellers/index.js';
 import { DEMO_SELLERS } from './demo/sellers-data.js';
+import { type SeededSeller, seedCatalogue } from './seed-catalogue.js';
 
 export const DEMO_PASSWORD = 'saphan-demo-2026';
 
@@ -62,6 +63,7 @@ function targetState(index: number): 'draft' | 'submitted' | 'verified' | 'rejec
 export interface SeedResult {
   readonly accounts: typeof DEMO_ACCOUNTS;
   readonly sellers: number;
+  readonly products: number;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
     const officer = actorFor(ids.get('compliance@demo.saphan.test'), ['compliance_officer']);
     const random = prng(20_261_126);
     let count = 0;
+    const seeded: SeededSeller[] = [];
     for (const [index, demo] of DEMO_SELLERS.entries()) {
       const owner_id = index < 3 ? ids.get('seller@demo.saphan.test') : await ownerFor(tx, system, demo, index, password_hash);
       assert(owner_id, 'demo owner exists');
@@ -117,10 +120,12 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
       const owner_with_org: Ctx = { ...system, actor: actorFor(owner_id, [], [{ org_id: seller.org_id, role: 'seller_owner' }]) };
       if (index === 0) await identity.addMember(tx, owner_with_org, { org_id: seller.org_id, email: 'staff@demo.saphan.test', role: 'seller_staff' });
       await driveToState(tx, { owner: owner_with_org, officer: { ...system, actor: officer } }, seller.id, targetState(index));
+      seeded.push({ id: seller.id, province_code: demo.province_code, owner: owner_with_org });
       count += 1;
     }
-    await tx.insert(meta).values({ key: SEED_KEY, value: { kind: 'demo', at: now.toISOString(), sellers: count }, updated_at: now });
-    return { accounts: DEMO_ACCOUNTS, sellers: count };
+    const products = await seedCatalogue(tx, seeded, { ...system, actor: officer }, random);
+    await tx.insert(meta).values({ key: SEED_KEY, value: { kind: 'demo', at: now.toISOString(), sellers: count, products }, updated_at: now });
+    return { accounts: DEMO_ACCOUNTS, sellers: count, products };
   });
 }
 

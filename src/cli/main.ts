@@ -4,6 +4,7 @@ import { openConfigured, start } from '../app/main.js';
 import { seedDemo } from '../app/seed.js';
 import { inTransaction } from '../db/client.js';
 import { DataDirLockedError } from '../db/lock.js';
+import { rebuildSearchIndex } from '../flows/index-product.js';
 import { systemClock } from '../kernel/clock.js';
 import { type OrgRole, type PlatformRole, ROLES } from '../kernel/context.js';
 import { createPiiCipher } from '../kernel/crypto.js';
@@ -18,6 +19,7 @@ const USAGE = `saphan <command>
   seed --demo                   load the demo data into an empty database (once)
   users create --email E --password P --role R [--org ORG]
                                 create a user with a role; seller_owner/seller_staff need --org (an org_… id)
+  search rebuild                rebuild the search projection from the catalogue, compliance and stock
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SAPHAN_SEED, ...`;
 
@@ -47,7 +49,9 @@ async function main(argv: string[]): Promise<number> {
         await database.migrate();
         const result = await seedDemo(database, { clock: systemClock, pii: createPiiCipher(config.pii_key) });
         process.stdout.write(
-          result ? `demo loaded: ${result.sellers} sellers, ${result.accounts.length} role accounts\n` : 'the database is not empty; nothing seeded\n',
+          result
+            ? `demo loaded: ${result.sellers} sellers, ${result.products} products, ${result.accounts.length} role accounts\n`
+            : 'the database is not empty; nothing seeded\n',
         );
       } finally {
         await database.close();
@@ -57,6 +61,20 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'users':
       return usersCommand(rest, config);
+    case 'search': {
+      if (rest[0] !== 'rebuild') throw new UsageError('search rebuild');
+      const { database, release } = await openConfigured(config, 'saphan search rebuild');
+      try {
+        await database.migrate();
+        const started = performance.now();
+        const count = await rebuildSearchIndex(database.db, new Date(), (done, total) => process.stdout.write(`\rindexed ${done}/${total}`));
+        process.stdout.write(`\nsearch index rebuilt: ${count} products in ${Math.round(performance.now() - started)} ms\n`);
+      } finally {
+        await database.close();
+        release();
+      }
+      return 0;
+    }
     default:
       process.stdout.write(`${USAGE}\n`);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -32,7 +32,12 @@ async function checkCertificates(q: Db | Tx, seller_id: string, ids: readonly st
   return errors.length > 0 ? invalidFields(errors) : ok(true);
 }
 
-export async function listProduct(tx: Tx, ctx: Ctx, input: Omit<catalogue.CreateProductInput, 'org_id'>) {
+/** Bulk paths (the demo seed, imports) set `index: false` and rebuild the search documents once at the end. */
+export interface IndexOption {
+  readonly index?: boolean;
+}
+
+export async function listProduct(tx: Tx, ctx: Ctx, input: Omit<catalogue.CreateProductInput, 'org_id'>, options: IndexOption = {}) {
   const seller = await sellerForWrite(tx, ctx, input.seller_id);
   if (!seller.ok) return seller;
   const certs = await checkCertificates(tx, input.seller_id, input.certification_ids);
@@ -40,11 +45,11 @@ export async function listProduct(tx: Tx, ctx: Ctx, input: Omit<catalogue.Create
   const created = await catalogue.createProduct(tx, ctx, { ...input, org_id: seller.value.org_id });
   if (!created.ok) return created;
   const eligibility = await compliance.refreshEligibility(tx, ctx.clock.now(), eligibilityFacts(created.value, seller.value.status));
-  await reindexProduct(tx, ctx.clock.now(), created.value.id);
+  if (options.index !== false) await reindexProduct(tx, ctx.clock.now(), created.value.id, eligibility);
   return ok({ product: created.value, eligibility });
 }
 
-export async function editProduct(tx: Tx, ctx: Ctx, id: string, patch: catalogue.ProductPatch) {
+export async function editProduct(tx: Tx, ctx: Ctx, id: string, patch: catalogue.ProductPatch, options: IndexOption = {}) {
   const before = await catalogue.getProduct(tx, id);
   if (!before.ok) return before;
   const certs = await checkCertificates(tx, before.value.seller_id, patch.certification_ids);
@@ -53,7 +58,7 @@ export async function editProduct(tx: Tx, ctx: Ctx, id: string, patch: catalogue
   if (!updated.ok) return updated;
   const seller = await sellers.sellerFacts(tx, updated.value.seller_id);
   const eligibility = await compliance.refreshEligibility(tx, ctx.clock.now(), eligibilityFacts(updated.value, seller?.status ?? 'draft'));
-  await reindexProduct(tx, ctx.clock.now(), id);
+  if (options.index !== false) await reindexProduct(tx, ctx.clock.now(), id, eligibility);
   return ok({ product: updated.value, eligibility });
 }
 
@@ -101,8 +106,8 @@ export async function reviewCertificate(tx: Tx, ctx: Ctx, id: string, decision: 
   for (const product_id of await catalogue.productIdsWithCertification(tx, id)) {
     const product = await catalogue.getProduct(tx, product_id);
     if (!product.ok) continue;
-    await compliance.refreshEligibility(tx, ctx.clock.now(), eligibilityFacts(product.value, seller?.status ?? 'draft'));
-    await reindexProduct(tx, ctx.clock.now(), product_id);
+    const decisions = await compliance.refreshEligibility(tx, ctx.clock.now(), eligibilityFacts(product.value, seller?.status ?? 'draft'));
+    await reindexProduct(tx, ctx.clock.now(), product_id, decisions);
   }
   return reviewed;
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import * as catalogue from '../modules/catalogue/index.js';
 import * as compliance from '../modules/compliance/index.js';
 import * as inventory from '../modules/inventory/index.js';
@@ -10,7 +10,13 @@ import * as sellers from '../modules/sellers/index.js';
  * eligibility and certificates (compliance) and its stock (inventory), and writes one document.
  * Called in the same transaction as every change that moves one of these.
  */
-export async function reindexProduct(tx: Tx, now: Date, product_id: string): Promise<void> {
+export async function reindexProduct(
+  tx: Tx,
+  now: Date,
+  product_id: string,
+  /** Decisions the caller has just made, so that they are not read back. */
+  known?: Record<compliance.Market, compliance.EligibilityView>,
+): Promise<void> {
   const product = await catalogue.getProduct(tx, product_id);
   if (!product.ok) {
     await search.removeDocument(tx, product_id);
@@ -19,7 +25,8 @@ export async function reindexProduct(tx: Tx, now: Date, product_id: string): Pro
   const p = product.value;
   const seller = await sellers.sellerFacts(tx, p.seller_id);
   const status = seller?.status ?? 'draft';
-  const decisions = (await compliance.storedEligibility(tx, p.id, now, status)) ?? (await compliance.refreshEligibility(tx, now, eligibilityFacts(p, status)));
+  const decisions =
+    known ?? (await compliance.storedEligibility(tx, p.id, now, status)) ?? (await compliance.refreshEligibility(tx, now, eligibilityFacts(p, status)));
   const today = compliance.bangkokDate(now);
   const certs = (await compliance.certificationsOfSeller(tx, p.seller_id, p.certification_ids)).filter(
     (c) => c.status === 'approved' && (c.expires_on === null || c.expires_on >= today),
@@ -69,4 +76,34 @@ export function eligibilityFacts(product: catalogue.ProductView, seller_status: 
     title: product.title,
     translations: product.translations,
   };
+}
+
+/** Rebuilds the whole search projection from its sources, in batches of products (one transaction each). */
+export async function rebuildSearchIndex(db: Db, now: Date, on_progress?: (done: number, total: number) => void): Promise<number> {
+  const ids = await catalogue.allProductIds(db);
+  const BATCH = 200;
+  for (let i = 0; i < ids.length; i += BATCH) {
+    await db.transaction(async (tx) => {
+      for (const id of ids.slice(i, i + BATCH)) await reindexProduct(tx, now, id);
+    });
+    on_progress?.(Math.min(i + BATCH, ids.length), ids.length);
+  }
+  return ids.length;
+}
+
+/** A stock change moves only whether the product is in stock: no need to analyse its text again. */
+export async function restockProduct(tx: Tx, now: Date, product_id: string): Promise<void> {
+  const product = await catalogue.getProduct(tx, product_id);
+  if (!product.ok) return;
+  const stock = await inventory.stockOf(
+    tx,
+    product.value.variants.map((v) => v.id),
+  );
+  const indexed = await search.setInStock(
+    tx,
+    now,
+    product_id,
+    stock.some((s) => s.available > 0),
+  );
+  if (!indexed) await reindexProduct(tx, now, product_id);
 }

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../kernel/errors.js';
 import { problemResponses, send, unwrap } from '../kernel/http.js';
 import * as catalogue from '../modules/catalogue/index.js';
 import * as inventory from '../modules/inventory/index.js';
-import { reindexProduct } from './index-product.js';
+import { restockProduct } from './index-product.js';
 
 /** Stock adjustments: the catalogue says whose variant it is, inventory moves the stock. */
 
@@ -18,7 +18,12 @@ async function variantFor(q: Db | Tx, ctx: Ctx, variant_id: string): Promise<Res
   return ok(variant);
 }
 
-export async function adjustStock(tx: Tx, ctx: Ctx, input: { variant_id: string; warehouse_code: string; delta: number; reason: string }) {
+export async function adjustStock(
+  tx: Tx,
+  ctx: Ctx,
+  input: { variant_id: string; warehouse_code: string; delta: number; reason: string },
+  options: { index?: boolean } = {},
+) {
   const variant = await variantFor(tx, ctx, input.variant_id);
   if (!variant.ok) return variant;
   const moved = await inventory.move(tx, ctx, {
@@ -31,7 +36,7 @@ export async function adjustStock(tx: Tx, ctx: Ctx, input: { variant_id: string;
     reason: input.reason,
   });
   // Whether a product is in stock decides whether search shows it.
-  if (moved.ok) await reindexProduct(tx, ctx.clock.now(), variant.value.product_id);
+  if (moved.ok && options.index !== false) await restockProduct(tx, ctx.clock.now(), variant.value.product_id);
   return moved;
 }
 

@@ -4,6 +4,7 @@ export { CATEGORIES, CATEGORY_BY_CODE, type Category } from './reference/categor
 export { GLOSSARY } from './reference/glossary.js';
 export { draftFromGlossary, parseHsCode, sanitizeDescription } from './rules.js';
 export {
+  allProductIds,
   type CreateProductInput,
   createProduct,
   getProduct,

@@ -430,3 +430,8 @@ export async function productIdsOfSeller(q: Queryable, seller_id: string): Promi
   const rows = await q.select({ id: products.id }).from(products).where(eq(products.seller_id, seller_id)).orderBy(asc(products.id));
   return rows.map((r) => r.id);
 }
+
+export async function allProductIds(q: Queryable): Promise<string[]> {
+  const rows = await q.select({ id: products.id }).from(products).orderBy(asc(products.id));
+  return rows.map((r) => r.id);
+}

@@ -13,4 +13,5 @@ export {
   type SearchInput,
   type SearchResult,
   search,
+  setInStock,
 } from './service.js';

@@ -237,3 +237,13 @@ export async function documentCount(q: Queryable): Promise<number> {
   const [row] = await q.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(documents);
   return row?.n ?? 0;
 }
+
+/** Updates only the stock flag; false when the product has no document yet. */
+export async function setInStock(tx: Tx, now: Date, product_id: string, in_stock: boolean): Promise<boolean> {
+  const rows = await tx
+    .update(documents)
+    .set({ in_stock, updated_at: now })
+    .where(eq(documents.product_id, product_id))
+    .returning({ id: documents.product_id });
+  return rows.length > 0;
+}
