@@ -7,6 +7,7 @@ export { searchRoutes } from './routes.js';
 export {
   documentCount,
   indexDocument,
+  indexDocuments,
   removeDocument,
   type SearchDocumentInput,
   type SearchHit,

@@ -26,11 +26,10 @@ export interface SearchDocumentInput {
 
 const LATIN = /^[a-z0-9]+$/;
 
-/** Upserts a product's document and the typo keys of its Latin-script terms (English, pinyin). */
-export async function indexDocument(tx: Tx, now: Date, doc: SearchDocumentInput): Promise<void> {
+function documentRow(doc: SearchDocumentInput, now: Date) {
   const title_terms = tokens([doc.title.th, doc.title.zh ?? '', doc.title.en ?? ''].join(' '));
   const terms = [...new Set([...title_terms, ...tokens(doc.body.join(' '))])];
-  const row = {
+  return {
     product_id: doc.product_id,
     seller_id: doc.seller_id,
     seller_name: doc.seller_name,
@@ -48,18 +47,33 @@ export async function indexDocument(tx: Tx, now: Date, doc: SearchDocumentInput)
     title_terms,
     updated_at: now,
   };
+}
+
+/** Upserts a product's document and the typo keys of its Latin-script terms (English, pinyin). */
+export async function indexDocument(tx: Tx, now: Date, doc: SearchDocumentInput): Promise<void> {
+  const row = documentRow(doc, now);
   await tx
     .insert(documents)
     .values(row)
     .onConflictDoUpdate({ target: documents.product_id, set: { ...row } });
-  const keys = terms
-    .filter((t) => LATIN.test(t) && allowedEdits(t) > 0)
-    .flatMap((term) => deletionKeys(term, allowedEdits(term)).map((key) => ({ key, term })));
-  for (let i = 0; i < keys.length; i += 500)
-    await tx
-      .insert(fuzzyKeys)
-      .values(keys.slice(i, i + 500))
-      .onConflictDoNothing();
+  await addFuzzyKeys(tx, row.terms);
+}
+
+/** Typo keys only for words the index has not seen (a word is always one of its own keys). */
+async function addFuzzyKeys(tx: Tx, terms: readonly string[]): Promise<void> {
+  const fuzzy = terms.filter((t) => LATIN.test(t) && allowedEdits(t) > 0);
+  if (fuzzy.length === 0) return;
+  const known = new Set(
+    (await tx.select({ term: fuzzyKeys.term }).from(fuzzyKeys).where(inArray(fuzzyKeys.key, fuzzy))).filter((r) => fuzzy.includes(r.term)).map((r) => r.term),
+  );
+  const keys = fuzzy.filter((t) => !known.has(t)).flatMap((term) => deletionKeys(term, allowedEdits(term)).map((key) => [key, term] as const));
+  // Two array parameters and unnest: one statement however many keys, and no per-value query building.
+  for (let i = 0; i < keys.length; i += 5_000) {
+    const batch = keys.slice(i, i + 5_000);
+    await tx.execute(
+      sql`insert into ${fuzzyKeys} (key, term) select * from unnest(${sql.param(batch.map((k) => k[0]))}::text[], ${sql.param(batch.map((k) => k[1]))}::text[]) on conflict do nothing`,
+    );
+  }
 }
 
 export async function removeDocument(tx: Tx, product_id: string): Promise<void> {
@@ -246,4 +260,27 @@ export async function setInStock(tx: Tx, now: Date, product_id: string, in_stock
     .where(eq(documents.product_id, product_id))
     .returning({ id: documents.product_id });
   return rows.length > 0;
+}
+
+/**
+ * Writes many documents at once (rebuilds, imports, benchmarks): one multi-row upsert per batch and
+ * one typo-key statement for the batch's new words.
+ */
+export async function indexDocuments(tx: Tx, now: Date, docs: readonly SearchDocumentInput[]): Promise<void> {
+  const BATCH = 500;
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const rows = docs.slice(i, i + BATCH).map((doc) => documentRow(doc, now));
+    await tx
+      .insert(documents)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: documents.product_id,
+        set: Object.fromEntries(
+          Object.keys(rows[0] ?? {})
+            .filter((k) => k !== 'product_id')
+            .map((k) => [k, sql.raw(`excluded.${k}`)]),
+        ),
+      });
+    await addFuzzyKeys(tx, [...new Set(rows.flatMap((r) => r.terms))]);
+  }
 }
