@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { runCli, startProcess, tempDataDir } from '../test/support/process.js';
+import { benchSearch, type SearchBenchRow } from './search.js';
 import { demoTaxIdFrom } from './tax-ids.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -100,9 +101,9 @@ function toRow(database: string, route: string, r: autocannon.Result): Row {
   return { database, route, requests_per_s: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non_2xx: r.non2xx };
 }
 
-async function postgresUrl(): Promise<string | undefined> {
+async function postgresUrl(suffix = 'api'): Promise<string | undefined> {
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `saphan_bench_${process.pid}`;
+  const name = `saphan_bench_${suffix}_${process.pid}`;
   try {
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
@@ -126,11 +127,14 @@ async function dropDatabase(url: string): Promise<void> {
   await admin.end();
 }
 
+const SEARCH_PRODUCTS = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000);
 const results: Row[] = [];
+const search_rows: SearchBenchRow[] = [];
 const memory: Record<string, number> = {};
 const embedded = await benchOne('PGlite', { DATA_DIR: tempDataDir() });
 results.push(...embedded.rows);
 memory.PGlite = embedded.peak_mb;
+search_rows.push(await benchSearch('PGlite', { DATA_DIR: tempDataDir() }, SEARCH_PRODUCTS, DURATION_S));
 const pgUrl = await postgresUrl();
 if (pgUrl) {
   try {
@@ -140,7 +144,17 @@ if (pgUrl) {
   } finally {
     await dropDatabase(pgUrl);
   }
+  const searchUrl = await postgresUrl('search');
+  if (searchUrl) {
+    try {
+      search_rows.push(await benchSearch('PostgreSQL', { DATABASE_URL: searchUrl, DATA_DIR: tempDataDir() }, SEARCH_PRODUCTS, DURATION_S));
+    } finally {
+      await dropDatabase(searchUrl);
+    }
+  }
 }
 console.log(`\nSaphan bench: ${CONNECTIONS} connections, ${DURATION_S} s per route, server in its own process with the demo data\n`);
 console.table(results);
 console.table(Object.entries(memory).map(([database, peak]) => ({ database, server_peak_rss_mb: peak })));
+console.log(`\nSearch: ${SEARCH_PRODUCTS} generated products, a fixed mix of 100 queries (th, zh, pinyin, en; one in ten with a facet), first page of 20 with facet counts\n`);
+console.table(search_rows);

@@ -6,6 +6,27 @@ import { problemResponses, unwrap } from '../../kernel/http.js';
 import { search } from './service.js';
 
 const MAX_QUERY_CHARS = 200;
+/** Hot queries are answered from memory for a few seconds: search may lag a listing change by that much. */
+const CACHE_TTL_MS = 10_000;
+const CACHE_ENTRIES = 2_000;
+
+/** A small LRU of search answers, per process (Map keeps insertion order: the oldest entry goes first). */
+class AnswerCache<T> {
+  readonly #entries = new Map<string, { at: number; value: T }>();
+  get(key: string, now: number): T | undefined {
+    const hit = this.#entries.get(key);
+    if (!hit) return undefined;
+    this.#entries.delete(key);
+    if (now - hit.at > CACHE_TTL_MS) return undefined;
+    this.#entries.set(key, hit);
+    return hit.value;
+  }
+  set(key: string, value: T, now: number): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, { at: now, value });
+    if (this.#entries.size > CACHE_ENTRIES) this.#entries.delete(this.#entries.keys().next().value as string);
+  }
+}
 const MAX_OFFSET = 1_000;
 const DEFAULT_LOCALE = { TH: 'th', CN_CBEC: 'zh', INTL: 'en' } as const;
 
@@ -32,6 +53,7 @@ const facet = z.array(z.object({ value: z.string(), count: z.number() }));
 
 export function searchRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    const cache = new AnswerCache<Awaited<ReturnType<typeof search>>>();
     app.get(
       '/search',
       {
@@ -68,7 +90,7 @@ export function searchRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
           return unwrap(fail('invalid', 'validation_failed', { errors: [{ path: 'cursor', code: 'cursor_invalid' }] }));
         }
-        const result = await search(deps.database.db, {
+        const input = {
           q: cleanQuery(query.q),
           market: query.market,
           locale: query.locale ?? DEFAULT_LOCALE[query.market],
@@ -80,7 +102,14 @@ export function searchRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           price_max_thb_minor: query.price_max,
           offset,
           limit: query.limit,
-        });
+        };
+        const key = JSON.stringify(input);
+        const now = Date.now();
+        let result = cache.get(key, now);
+        if (!result) {
+          result = await search(deps.database.db, input);
+          cache.set(key, result, now);
+        }
         const next =
           offset + query.limit < result.total && offset + query.limit <= MAX_OFFSET ? Buffer.from(String(offset + query.limit)).toString('base64url') : null;
         return {

@@ -122,19 +122,33 @@ function textArray(values: readonly string[]): SQL {
 }
 
 type Facet = 'category' | 'province' | 'otop_stars' | 'certification';
+const FACETS: readonly Facet[] = ['category', 'province', 'otop_stars', 'certification'];
 
-function filters(input: SearchInput, terms: readonly string[][], except?: Facet): SQL[] {
-  const where: SQL[] = [sql`${input.market} = any(${documents.markets})`, sql`${documents.in_stock}`];
-  for (const alts of terms) where.push(sql`${documents.terms} && ${textArray(alts)}`);
-  if (input.category && except !== 'category')
-    where.push(sql`(${documents.category_code} = ${input.category} or ${documents.parent_category} = ${input.category})`);
-  if (input.province && except !== 'province') where.push(sql`${documents.province_code} = ${input.province}`);
-  if (input.otop_stars_min && except !== 'otop_stars') where.push(sql`${documents.otop_stars} >= ${input.otop_stars_min}`);
-  if (input.certification && except !== 'certification') where.push(sql`${input.certification} = any(${documents.certifications})`);
-  if (input.price_min_thb_minor !== undefined) where.push(sql`${documents.price_min_thb_minor} >= ${input.price_min_thb_minor}`);
-  if (input.price_max_thb_minor !== undefined) where.push(sql`${documents.price_min_thb_minor} <= ${input.price_max_thb_minor}`);
+/** Conditions every match meets: the market, stock, the query's terms and the price range. */
+function baseFilters(input: SearchInput, terms: readonly string[][]): SQL[] {
+  const where: SQL[] = [sql`${input.market} = any(d.markets)`, sql`d.in_stock`];
+  for (const alts of terms) where.push(sql`d.terms && ${textArray(alts)}`);
+  if (input.price_min_thb_minor !== undefined) where.push(sql`d.price_min_thb_minor >= ${input.price_min_thb_minor}`);
+  if (input.price_max_thb_minor !== undefined) where.push(sql`d.price_min_thb_minor <= ${input.price_max_thb_minor}`);
   return where;
 }
+
+/** The facet filters over the base matches, all of them or all but one (a facet counts without its own filter). */
+function facetFilters(input: SearchInput, except?: Facet): SQL {
+  const where: SQL[] = [sql`true`];
+  if (input.category && except !== 'category') where.push(sql`(b.category_code = ${input.category} or b.parent_category = ${input.category})`);
+  if (input.province && except !== 'province') where.push(sql`b.province_code = ${input.province}`);
+  if (input.otop_stars_min && except !== 'otop_stars') where.push(sql`b.otop_stars >= ${input.otop_stars_min}`);
+  if (input.certification && except !== 'certification') where.push(sql`${input.certification} = any(b.certifications)`);
+  return sql.join(where, sql` and `);
+}
+
+const FACET_VALUE: Record<Facet, SQL> = {
+  category: sql`b.parent_category`,
+  province: sql`b.province_code`,
+  otop_stars: sql`coalesce(b.otop_stars, 0)::text`,
+  certification: sql`unnest(b.certifications)`,
+};
 
 export interface SearchHit {
   product_id: string;
@@ -157,52 +171,69 @@ export interface SearchResult {
 /**
  * Finds eligible, in-stock products: every query term must match (any of its alternatives or near
  * words); title matches, reviewed content in the viewer's language and OTOP stars rank higher.
+ * One statement: the matches are found once (GIN on terms and markets) and the page, the total and
+ * the four facets are computed from them.
  */
 export async function search(q: Queryable, input: SearchInput): Promise<SearchResult> {
   const terms = await expandTerms(q, input.q);
-  const where = sql.join(filters(input, terms), sql` and `);
   const title_score =
     terms.length > 0
       ? sql.join(
-          terms.map((alts) => sql`(case when ${documents.title_terms} && ${textArray(alts)} then 3 else 1 end)`),
+          terms.map((alts) => sql`(case when d.title_terms && ${textArray(alts)} then 3 else 1 end)`),
           sql` + `,
         )
       : sql`0`;
-  const score = sql`${title_score} + (case when ${input.locale} = any(${documents.reviewed}) then 1 else 0 end) + coalesce(${documents.otop_stars}, 0) * 0.3`;
-  const rows = await q
-    .select({
-      product_id: documents.product_id,
-      title: documents.title,
-      price: documents.price_min_thb_minor,
-      seller_id: documents.seller_id,
-      seller_name: documents.seller_name,
-      province_code: documents.province_code,
-      category_code: documents.category_code,
-      otop_stars: documents.otop_stars,
-      certifications: documents.certifications,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(documents)
-    .where(where)
-    .orderBy(sql`${score} desc`, documents.product_id)
-    .limit(input.limit)
-    .offset(input.offset);
-  const facets = {
-    category: await facet(q, input, terms, 'category', sql`${documents.parent_category}`),
-    province: await facet(q, input, terms, 'province', sql`${documents.province_code}`),
-    otop_stars: await facet(q, input, terms, 'otop_stars', sql`coalesce(${documents.otop_stars}, 0)::text`),
-    certification: await facet(q, input, terms, 'certification', sql`unnest(${documents.certifications})`),
+  const facet_sql = FACETS.map(
+    (f) => sql`(select coalesce(json_agg(json_build_array(v, n) order by n desc, v), '[]'::json) from (
+      select ${FACET_VALUE[f]} as v, count(*) as n from base b where ${facetFilters(input, f)} group by 1 order by 2 desc, 1 limit 50) x) as ${sql.raw(f)}`,
+  );
+  const statement = sql`
+    with base as materialized (
+      select d.product_id, d.title, d.price_min_thb_minor, d.seller_id, d.seller_name, d.province_code, d.category_code,
+             d.parent_category, d.otop_stars, d.certifications,
+             ${title_score} + (case when ${input.locale} = any(d.reviewed) then 1 else 0 end) + coalesce(d.otop_stars, 0) * 0.3 as score
+      from ${documents} d
+      where ${sql.join(baseFilters(input, terms), sql` and `)}
+    ),
+    hits as (select * from base b where ${facetFilters(input)})
+    select
+      (select count(*) from hits)::int as total,
+      (select coalesce(json_agg(row_to_json(p)), '[]'::json) from (
+        select * from hits order by score desc, product_id limit ${input.limit} offset ${input.offset}) p) as items,
+      ${sql.join(facet_sql, sql`, `)}`;
+  const result = await q.execute(statement);
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
+  type Row = {
+    product_id: string;
+    title: { th: string; zh?: string; en?: string };
+    price_min_thb_minor: number | string;
+    seller_id: string;
+    seller_name: string;
+    province_code: string;
+    category_code: string;
+    otop_stars: number | null;
+    certifications: string[];
   };
+  const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+  const items = parse<Row[]>(row.items) ?? [];
+  const facets = Object.fromEntries(
+    FACETS.map((f) => [
+      f,
+      (parse<[string | null, number | string][]>(row[f]) ?? [])
+        .filter(([v]) => v !== null && v !== '')
+        .map(([v, n]) => ({ value: String(v), count: Number(n) })),
+    ]),
+  ) as SearchResult['facets'];
   const words = terms.flat();
   return {
-    total: rows[0]?.total ?? (input.offset > 0 ? -1 : 0),
-    items: rows.map((r) => {
+    total: Number(row.total ?? 0),
+    items: items.map((r) => {
       const title = r.title[input.locale] ?? r.title.th;
       return {
         product_id: r.product_id,
         title,
         title_all: r.title,
-        price_thb_minor: r.price,
+        price_thb_minor: Number(r.price_min_thb_minor),
         seller: { id: r.seller_id, name: r.seller_name, province_code: r.province_code },
         category_code: r.category_code,
         otop_stars: r.otop_stars,
@@ -212,17 +243,6 @@ export async function search(q: Queryable, input: SearchInput): Promise<SearchRe
     }),
     facets,
   };
-}
-
-async function facet(q: Queryable, input: SearchInput, terms: readonly string[][], name: Facet, expr: SQL) {
-  const rows = await q
-    .select({ value: sql<string>`${expr}`, count: sql<number>`count(*)`.mapWith(Number) })
-    .from(documents)
-    .where(sql.join(filters(input, terms, name), sql` and `))
-    .groupBy(sql`1`)
-    .orderBy(sql`2 desc`, sql`1`)
-    .limit(50);
-  return rows.filter((r) => r.value !== null && r.value !== '');
 }
 
 /** Where the query's words occur in the shown title (case-insensitive), for the storefront to mark. */
