@@ -156,5 +156,7 @@ if (pgUrl) {
 console.log(`\nSaphan bench: ${CONNECTIONS} connections, ${DURATION_S} s per route, server in its own process with the demo data\n`);
 console.table(results);
 console.table(Object.entries(memory).map(([database, peak]) => ({ database, server_peak_rss_mb: peak })));
-console.log(`\nSearch: ${SEARCH_PRODUCTS} generated products, a fixed mix of 100 queries (th, zh, pinyin, en; one in ten with a facet), first page of 20 with facet counts\n`);
+console.log(
+  `\nSearch: ${SEARCH_PRODUCTS} generated products, a fixed mix of 100 queries (th, zh, pinyin, en; one in ten with a facet), first page of 20 with facet counts\n`,
+);
 console.table(search_rows);

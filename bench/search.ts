@@ -52,19 +52,62 @@ export function generatedDocuments(count: number): SearchDocumentInput[] {
 /** 100 queries: single words and two-word phrases in Thai, Chinese, pinyin and English; one in ten with a facet filter. */
 export function queryMix(): string[] {
   const words = [
-    ['TH', 'ทุเรียน'], ['TH', 'มะม่วง'], ['TH', 'ข้าวหอมมะลิ'], ['TH', 'ผ้าไหม'], ['TH', 'มะพร้าว'], ['TH', 'เซลาดอน'], ['TH', 'หมอนทอง'], ['TH', 'ยาหม่อง'], ['TH', 'กาแฟ'], ['TH', 'น้ำผึ้ง'],
-    ['TH', 'ทุเรียน อบกรอบ'], ['TH', 'มะม่วง อบแห้ง'], ['TH', 'ผ้าไหม มัดหมี่'], ['TH', 'ข้าว หอมมะลิ'], ['TH', 'สบู่ สมุนไพร'],
-    ['CN_CBEC', '榴莲'], ['CN_CBEC', '榴莲干'], ['CN_CBEC', '芒果干'], ['CN_CBEC', '茉莉香米'], ['CN_CBEC', '泰丝'], ['CN_CBEC', '青瓷'], ['CN_CBEC', '椰子'], ['CN_CBEC', '咖啡'], ['CN_CBEC', '蜂蜜'], ['CN_CBEC', '榴槤乾'],
-    ['CN_CBEC', '金枕 榴莲'], ['CN_CBEC', '冻干 榴莲'], ['CN_CBEC', '泰国 香米'], ['CN_CBEC', '椰子 油'], ['CN_CBEC', '丝巾'],
-    ['CN_CBEC', 'liulian'], ['CN_CBEC', 'mangguo'], ['CN_CBEC', 'xiangmi'], ['CN_CBEC', 'qingci'], ['CN_CBEC', 'liulian gan'],
-    ['INTL', 'durian'], ['INTL', 'mango'], ['INTL', 'jasmine rice'], ['INTL', 'silk'], ['INTL', 'celadon'], ['INTL', 'coconut'], ['INTL', 'coffee'], ['INTL', 'honey'], ['INTL', 'balm'], ['INTL', 'soap'],
-    ['INTL', 'dried mango'], ['INTL', 'freeze dried durian'], ['INTL', 'silk scarf'], ['INTL', 'coconut oil'], ['INTL', 'durain'],
+    ['TH', 'ทุเรียน'],
+    ['TH', 'มะม่วง'],
+    ['TH', 'ข้าวหอมมะลิ'],
+    ['TH', 'ผ้าไหม'],
+    ['TH', 'มะพร้าว'],
+    ['TH', 'เซลาดอน'],
+    ['TH', 'หมอนทอง'],
+    ['TH', 'ยาหม่อง'],
+    ['TH', 'กาแฟ'],
+    ['TH', 'น้ำผึ้ง'],
+    ['TH', 'ทุเรียน อบกรอบ'],
+    ['TH', 'มะม่วง อบแห้ง'],
+    ['TH', 'ผ้าไหม มัดหมี่'],
+    ['TH', 'ข้าว หอมมะลิ'],
+    ['TH', 'สบู่ สมุนไพร'],
+    ['CN_CBEC', '榴莲'],
+    ['CN_CBEC', '榴莲干'],
+    ['CN_CBEC', '芒果干'],
+    ['CN_CBEC', '茉莉香米'],
+    ['CN_CBEC', '泰丝'],
+    ['CN_CBEC', '青瓷'],
+    ['CN_CBEC', '椰子'],
+    ['CN_CBEC', '咖啡'],
+    ['CN_CBEC', '蜂蜜'],
+    ['CN_CBEC', '榴槤乾'],
+    ['CN_CBEC', '金枕 榴莲'],
+    ['CN_CBEC', '冻干 榴莲'],
+    ['CN_CBEC', '泰国 香米'],
+    ['CN_CBEC', '椰子 油'],
+    ['CN_CBEC', '丝巾'],
+    ['CN_CBEC', 'liulian'],
+    ['CN_CBEC', 'mangguo'],
+    ['CN_CBEC', 'xiangmi'],
+    ['CN_CBEC', 'qingci'],
+    ['CN_CBEC', 'liulian gan'],
+    ['INTL', 'durian'],
+    ['INTL', 'mango'],
+    ['INTL', 'jasmine rice'],
+    ['INTL', 'silk'],
+    ['INTL', 'celadon'],
+    ['INTL', 'coconut'],
+    ['INTL', 'coffee'],
+    ['INTL', 'honey'],
+    ['INTL', 'balm'],
+    ['INTL', 'soap'],
+    ['INTL', 'dried mango'],
+    ['INTL', 'freeze dried durian'],
+    ['INTL', 'silk scarf'],
+    ['INTL', 'coconut oil'],
+    ['INTL', 'durain'],
   ];
   const facets = ['&otop_stars_min=3', '&certification=thai_fda', '&province=TH-22', '&category=food', '&price_max=50000'];
   const out: string[] = [];
   for (let i = 0; i < 100; i += 1) {
     const [market, q] = words[i % words.length] ?? ['INTL', 'durian'];
-    const facet = i % 10 === 9 ? (facets[(i / 10) % facets.length | 0] ?? '') : '';
+    const facet = i % 10 === 9 ? (facets[((i / 10) % facets.length) | 0] ?? '') : '';
     out.push(`/api/v1/search?market=${market}&limit=20&q=${encodeURIComponent(q ?? '')}${facet}`);
   }
   return out;
@@ -99,7 +142,12 @@ export async function benchSearch(label: string, env: Record<string, string>, pr
     let n = 0;
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       autocannon(
-        { url: server.url, connections: 32, duration: duration_s, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length] ?? '/' }) }] },
+        {
+          url: server.url,
+          connections: 32,
+          duration: duration_s,
+          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length] ?? '/' }) }],
+        },
         (err, r) => (err ? reject(err) : resolve(r)),
       );
     });

@@ -73,8 +73,13 @@ export async function productDetail(db: Db, ctx: Ctx, id: string) {
     (await compliance.storedEligibility(db, id, now, status)) ??
     (await db.transaction((tx) => compliance.refreshEligibility(tx, now, eligibilityFacts(product.value, status))));
   const { org_id: _org, ...view } = product.value;
+  const today = compliance.bangkokDate(now);
+  const certificates = (await compliance.certificationsOfSeller(db, view.seller_id, view.certification_ids))
+    .filter((c) => c.status === 'approved' && (c.expires_on === null || c.expires_on >= today))
+    .map((c) => ({ type: c.type, number: c.type === 'thai_fda' ? compliance.formatFdaNumber(c.number) : c.number, stars: c.stars, expires_on: c.expires_on }));
   return ok({
     ...view,
+    certificates,
     otop_stars: await compliance.otopStars(db, view.seller_id, view.certification_ids, now),
     seller: seller ? { id: seller.id, name: seller.legal_name_th, province_code: seller.province_code } : null,
     eligibility: renderEligibility(eligibility, ctx.locale),
@@ -119,6 +124,10 @@ const marketDecision = z.object({
   rules_version: z.string(),
 });
 const productDetailSchema = catalogue.productSchema.extend({
+  /** The certificates in force today, as printed on the package (public). */
+  certificates: z.array(
+    z.object({ type: z.enum(compliance.CERTIFICATION_TYPES), number: z.string(), stars: z.number().nullable(), expires_on: z.string().nullable() }),
+  ),
   otop_stars: z.number().nullable(),
   seller: z.object({ id: z.string(), name: z.string(), province_code: z.string() }).nullable(),
   eligibility: z.object({ TH: marketDecision, CN_CBEC: marketDecision, INTL: marketDecision }),

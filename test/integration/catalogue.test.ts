@@ -118,6 +118,7 @@ describe('listing a product in Thai', () => {
     const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/products/${p.id}` });
     expect(anonymous.statusCode).toBe(200);
     expect(anonymous.json().seller).toMatchObject({ id: seller_id, province_code: 'TH-22' });
+    expect(anonymous.json().certificates).toEqual([{ type: 'thai_fda', number: '10-1-03358-1-0001', stars: null, expires_on: '2027-12-31' }]);
   });
 
   it('a compliance officer may approve a translation but not edit the listing; other sellers cannot touch it', async () => {

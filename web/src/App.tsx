@@ -13,6 +13,7 @@ import { MailPage, useSandboxOn } from './features/sandbox/MailPage.js';
 import { EditSellerPage, MySellerPage, OnboardingPage } from './features/sellers/pages.js';
 import { TeamPage } from './features/sellers/TeamPage.js';
 import { ApiKeysPage } from './features/settings/ApiKeysPage.js';
+import { OtopPage, ShopCategoryPage, ShopPage, ShopProductPage } from './features/shop/pages.js';
 import { isReviewer, useMe, useProfileLanguage } from './session.js';
 
 /** Pages for signed-in users; a reviewer-only page also checks the role (the API checks again). */
@@ -65,6 +66,10 @@ export function App() {
           <Route path="/forgot-password" component={ForgotPasswordPage} />
           <Route path="/reset-password" component={ResetPasswordPage} />
           <Route path="/sandbox/mail" component={MailPage} />
+          <Route path="/shop/product/:id">{(params) => <ShopProductPage key={params.id} id={params.id} />}</Route>
+          <Route path="/shop/category/:code">{(params) => <ShopCategoryPage code={params.code} />}</Route>
+          <Route path="/shop/otop" component={OtopPage} />
+          <Route path="/shop" component={ShopPage} />
           <Route path="/seller/apply">
             <RequireUser>
               <OnboardingPage />

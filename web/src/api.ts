@@ -65,6 +65,13 @@ export const MARKETS: readonly Market[] = ['TH', 'CN_CBEC', 'INTL'];
 export type NetContentUnit = NonNullable<Variant['net_content']>['unit'];
 export const NET_CONTENT_UNITS: readonly NetContentUnit[] = ['g', 'ml', 'piece'];
 
+/** GET /search: the query a storefront sends and the page of hits (titles in the market's language) with facet counts. */
+export type SearchQuery = NonNullable<Operation<'/api/v1/search', 'get'>['parameters']['query']>;
+/** As openapi-fetch hands it over (it widens the highlight ranges' [start, end] pairs to number[]). */
+export type SearchPage = Awaited<ReturnType<typeof api.search>>;
+export type SearchHit = SearchPage['items'][number];
+export type SearchFacets = SearchPage['facets'];
+
 export type Certification = Schemas['Certification'];
 export type CertificationType = Certification['type'];
 export const CERTIFICATION_TYPES: readonly CertificationType[] = ['thai_fda', 'tisi', 'tisi_community', 'otop_stars', 'halal', 'thai_gi', 'organic_thailand'];
@@ -293,6 +300,15 @@ export const api = {
   stock: (variantId: string) => call(() => client.GET('/api/v1/inventory', { params: { query: { variant_id: variantId } } })),
   adjustStock: (body: StockAdjustment, idempotencyKey: string) =>
     call(() => client.POST('/api/v1/inventory/adjustments', { body, headers: { 'idempotency-key': idempotencyKey } })),
+
+  /** Public product search; empty parameters are left out so the server applies its defaults. */
+  search: (query: SearchQuery, signal?: AbortSignal) => {
+    const params: SearchQuery = {};
+    for (const [key, value] of Object.entries(query) as [keyof SearchQuery, SearchQuery[keyof SearchQuery]][]) {
+      if (value !== undefined && value !== null && value !== '') Object.assign(params, { [key]: value });
+    }
+    return call(() => client.GET('/api/v1/search', { params: { query: params }, ...(signal ? { signal } : {}) }));
+  },
 
   sandboxMail: () => call(() => client.GET('/api/v1/sandbox/mail')),
 };

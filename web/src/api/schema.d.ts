@@ -1668,6 +1668,13 @@ export interface paths {
                             }[];
                             created_at: string;
                             updated_at: string;
+                            certificates: {
+                                /** @enum {string} */
+                                type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
+                                number: string;
+                                stars: number | null;
+                                expires_on: string | null;
+                            }[];
                             otop_stars: number | null;
                             seller: {
                                 id: string;
@@ -1852,6 +1859,13 @@ export interface paths {
                             }[];
                             created_at: string;
                             updated_at: string;
+                            certificates: {
+                                /** @enum {string} */
+                                type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
+                                number: string;
+                                stars: number | null;
+                                expires_on: string | null;
+                            }[];
                             otop_stars: number | null;
                             seller: {
                                 id: string;
@@ -2066,6 +2080,13 @@ export interface paths {
                             }[];
                             created_at: string;
                             updated_at: string;
+                            certificates: {
+                                /** @enum {string} */
+                                type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
+                                number: string;
+                                stars: number | null;
+                                expires_on: string | null;
+                            }[];
                             otop_stars: number | null;
                             seller: {
                                 id: string;

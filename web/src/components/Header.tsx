@@ -48,6 +48,9 @@ export function Header() {
             <NavLink href="/" testId="nav-home">
               {t('nav.home')}
             </NavLink>
+            <NavLink href="/shop" testId="nav-shop">
+              {t('nav.shop')}
+            </NavLink>
             {isSellerMember(me) ? (
               <>
                 <NavLink href="/seller" testId="nav-my-seller" match={isMySellerPage}>
@@ -89,6 +92,9 @@ export function Header() {
           </>
         ) : (
           <>
+            <NavLink href="/shop" testId="nav-shop">
+              {t('nav.shop')}
+            </NavLink>
             <NavLink href="/login" testId="nav-login">
               {t('nav.login')}
             </NavLink>

@@ -39,6 +39,9 @@ export function HomePage() {
             {t('home.cta_queue')}
           </Link>
         ) : null}
+        <Link href="/shop" className="button" data-testid="home-shop">
+          {t('home.cta_shop')}
+        </Link>
       </div>
     </section>
   );

@@ -1,0 +1,201 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { ApiError, type Product } from '../../api.js';
+import { ErrorBox, Loading } from '../../components/ui.js';
+import type { Language } from '../../i18n/index.js';
+import { useProduct } from '../catalogue/shared.js';
+import { CertChips, MarketSwitcher, Price, Stars } from './components.js';
+import { useMarket } from './market.js';
+import { useCategoryNames, useLanguage, useProductHit, useProvinceName } from './queries.js';
+import { RichText } from './RichText.js';
+
+type Localised = { th: string; zh?: string | undefined; en?: string | undefined };
+
+/** A text in the UI language, else the Thai original, with the language it is in. */
+function inLanguage(text: Localised, language: Language): { text: string; lang: Language } {
+  const wanted = language === 'th' ? undefined : text[language];
+  return wanted?.trim() ? { text: wanted, lang: language } : { text: text.th, lang: 'th' };
+}
+
+/** Whether the product may be bought in the chosen market, and every reason why not (in the UI language). */
+function MarketAvailability({ product }: { product: Product }) {
+  const { t } = useTranslation();
+  const market = useMarket();
+  const decision = product.eligibility[market];
+  const marketName = t(`shop.market.${market}`);
+  return (
+    <section className="card buy-box" aria-labelledby="buy-title" data-testid="product-market" data-market={market} data-eligible={decision.eligible}>
+      <h2 id="buy-title">{t('shop.buy_in')}</h2>
+      <MarketSwitcher />
+      {decision.eligible ? (
+        <p className="alert alert-success" data-testid="product-market-status">
+          ✓ {t('shop.can_buy', { market: marketName })}
+        </p>
+      ) : (
+        <div className="alert alert-error" data-testid="product-market-status">
+          <p>✕ {t('shop.cannot_buy', { market: marketName })}</p>
+          {decision.reasons.length > 0 ? (
+            <ul className="reasons" data-testid="product-market-reasons">
+              {decision.reasons.map((reason) => (
+                <li key={reason.code} data-testid="product-market-reason" data-code={reason.code}>
+                  {reason.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Variants({ product }: { product: Product }) {
+  const { t } = useTranslation();
+  if (product.variants.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="variants-title" data-testid="product-variants">
+      <h2 id="variants-title">{t('shop.variants')}</h2>
+      <ul className="variant-list">
+        {product.variants.map((v) => (
+          <li key={v.id} className="variant-line" data-testid="product-variant" data-sku={v.sku}>
+            <span className="variant-desc">
+              <span className="mono small">{v.sku}</span>
+              <span className="muted small">
+                {v.net_content ? `${v.net_content.amount} ${t(`catalogue.unit.${v.net_content.unit}`)} · ` : ''}
+                {t('shop.weight', { g: v.weight_g })}
+              </span>
+            </span>
+            <Price satang={v.price.amount_minor} testId="product-variant-price" />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ProductView({ product }: { product: Product }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const market = useMarket();
+  const province = useProvinceName();
+  const { byCode, name: categoryName } = useCategoryNames();
+  const hit = useProductHit(product, market);
+  const title = inLanguage(product.title, language);
+  const description = inLanguage(product.description, language);
+  const category = byCode.get(product.category_code);
+  const parent = category?.parent ?? null;
+  const prices = product.variants.map((v) => v.price.amount_minor);
+  const draft = language !== 'th' && title.lang === language && product.translations[language].status !== 'reviewed';
+  const { ingredients, allergens, storage, shelf_life_days } = product.attributes;
+
+  return (
+    <article className="product-page" data-testid="product-page" data-product-id={product.id}>
+      <nav className="crumbs small" aria-label={t('shop.breadcrumb')}>
+        <Link href="/shop" data-testid="product-back">
+          {t('shop.title')}
+        </Link>
+        {parent ? (
+          <>
+            {' › '}
+            <Link href={`/shop/category/${encodeURIComponent(parent)}`}>{categoryName(parent)}</Link>
+          </>
+        ) : null}
+        {' › '}
+        <Link href={`/shop/category/${encodeURIComponent(product.category_code)}`} data-testid="product-category">
+          {categoryName(product.category_code)}
+        </Link>
+      </nav>
+
+      <section className="card product-main">
+        <h1 className="product-heading" lang={title.lang} data-testid="product-title">
+          {title.text}
+        </h1>
+        {title.lang !== language ? (
+          <p className="muted small" data-testid="product-original-language">
+            {t('shop.thai_original')}
+          </p>
+        ) : null}
+        {draft ? (
+          <p className="muted small" data-testid="product-translation-draft">
+            {t('shop.translation_draft')}
+          </p>
+        ) : null}
+        <div className="product-price-row">
+          {prices.length > 0 ? <Price satang={Math.min(...prices)} testId="product-price" /> : null}
+          <Stars n={product.otop_stars} testId="product-stars" />
+        </div>
+        {hit.data ? <CertChips types={hit.data.certifications} testId="product-cert" /> : null}
+        <dl className="facts origin" data-testid="product-origin">
+          <div>
+            <dt>{t('shop.origin')}</dt>
+            <dd data-testid="product-province" data-province={product.seller?.province_code ?? ''}>
+              {product.seller ? province(product.seller.province_code) : '—'}
+              {product.seller ? <span className="muted small"> · {t('shop.thailand')}</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('shop.seller')}</dt>
+            <dd lang="th" data-testid="product-seller">
+              {product.seller?.name ?? '—'}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <MarketAvailability product={product} />
+      <Variants product={product} />
+
+      <section className="card" aria-labelledby="description-title">
+        <h2 id="description-title">{t('shop.description')}</h2>
+        <RichText text={description.text} lang={description.lang} className="description" testId="product-description" />
+        {ingredients || allergens || storage || shelf_life_days ? (
+          <dl className="facts">
+            {ingredients ? (
+              <div>
+                <dt>{t('shop.ingredients')}</dt>
+                <dd lang={inLanguage(ingredients, language).lang}>{inLanguage(ingredients, language).text}</dd>
+              </div>
+            ) : null}
+            {allergens ? (
+              <div>
+                <dt>{t('shop.allergens')}</dt>
+                <dd lang={inLanguage(allergens, language).lang}>{inLanguage(allergens, language).text}</dd>
+              </div>
+            ) : null}
+            {storage ? (
+              <div>
+                <dt>{t('shop.storage')}</dt>
+                <dd lang={inLanguage(storage, language).lang}>{inLanguage(storage, language).text}</dd>
+              </div>
+            ) : null}
+            {shelf_life_days ? (
+              <div>
+                <dt>{t('shop.shelf_life')}</dt>
+                <dd>{t('shop.days', { count: shelf_life_days })}</dd>
+              </div>
+            ) : null}
+          </dl>
+        ) : null}
+      </section>
+    </article>
+  );
+}
+
+/** A product as buyers see it: in the UI language (Thai when not translated), prices, origin and where it may be bought. */
+export function ShopProductPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const product = useProduct(id);
+  if (product.isPending) return <Loading />;
+  if (product.isError) {
+    const missing = product.error instanceof ApiError && product.error.status === 404;
+    return (
+      <section className="card" data-testid={missing ? 'product-not-found' : 'product-error'}>
+        {missing ? <p>{t('shop.product_not_found')}</p> : <ErrorBox error={product.error} />}
+        <Link href="/shop" className="button">
+          {t('shop.back_to_shop')}
+        </Link>
+      </section>
+    );
+  }
+  return <ProductView product={product.data} />;
+}

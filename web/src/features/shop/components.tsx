@@ -1,0 +1,117 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { Market, SearchHit } from '../../api.js';
+import { formatThb, highlightSegments, stars } from './format.js';
+import { chooseMarket, LANGUAGE_OF_MARKET, useMarket } from './market.js';
+import { useLanguage, useProvinceName } from './queries.js';
+
+/** China (CBEC) / International / Thailand: which market's rules, goods and language the shop shows. */
+export function MarketSwitcher() {
+  const { t } = useTranslation();
+  const market = useMarket();
+  return (
+    <fieldset className="market-switcher" data-testid="market-switcher" data-market={market}>
+      <legend className="visually-hidden">{t('shop.market_label')}</legend>
+      {(['CN_CBEC', 'INTL', 'TH'] as const satisfies readonly Market[]).map((m) => (
+        <button
+          key={m}
+          type="button"
+          className={m === market ? 'market-option active' : 'market-option'}
+          aria-pressed={m === market}
+          data-testid={`market-${m}`}
+          onClick={() => chooseMarket(m)}
+        >
+          <span className="market-option-name">{t(`shop.market.${m}`)}</span>
+          <span className="market-option-lang">{t(`shop.market_language.${m}`)}</span>
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A title with the server's highlight ranges as <mark>: the plain string is cut, nothing is parsed as HTML. */
+export function Highlighted({ title, ranges }: { title: string; ranges: readonly (readonly number[])[] }) {
+  return (
+    <>
+      {highlightSegments(title, ranges).map((segment, i) =>
+        segment.marked ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reordered
+          <mark key={i} data-testid="highlight">
+            {segment.text}
+          </mark>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reordered
+          <span key={i}>{segment.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export function Stars({ n, testId = 'otop-stars' }: { n: number | null | undefined; testId?: string }) {
+  const { t } = useTranslation();
+  if (!n) return null;
+  return (
+    <span className="otop-stars" data-testid={testId} data-stars={n} title={t('shop.otop_stars_label', { n })}>
+      <span className="otop-label">OTOP</span> <span aria-hidden="true">{stars(n)}</span>
+      <span className="visually-hidden">{t('shop.otop_stars_label', { n })}</span>
+    </span>
+  );
+}
+
+export function CertChips({ types, testId = 'cert-chip' }: { types: readonly string[]; testId?: string }) {
+  const { t } = useTranslation();
+  if (types.length === 0) return null;
+  return (
+    <ul className="cert-chips" aria-label={t('shop.certifications')}>
+      {types.map((type) => (
+        <li key={type} className="cert-chip" data-testid={testId} data-cert={type}>
+          ✓ {t(`certs.type.${type}`, { defaultValue: type })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Price({ satang, testId }: { satang: number; testId: string }) {
+  const language = useLanguage();
+  return (
+    <span className="price" data-testid={testId} data-satang={satang}>
+      {formatThb(satang, language)}
+    </span>
+  );
+}
+
+/** The language a hit's title is in: the market's when the product has it, else Thai. */
+function titleLanguage(hit: SearchHit, market: Market): string {
+  const wanted = LANGUAGE_OF_MARKET[market];
+  return wanted === 'th' || hit.title_all[wanted] ? wanted : 'th';
+}
+
+/** One result: highlighted title, price, seller and province, OTOP stars and certificates. */
+export function ResultCard({ hit, market }: { hit: SearchHit; market: Market }) {
+  const province = useProvinceName();
+  return (
+    <li className="shop-card" data-testid="shop-card" data-product-id={hit.product_id}>
+      <Link href={`/shop/product/${encodeURIComponent(hit.product_id)}`} className="shop-card-link" data-testid="shop-card-link">
+        <h3 className="shop-card-title" lang={titleLanguage(hit, market)} data-testid="shop-card-title">
+          <Highlighted title={hit.highlight.title || hit.title} ranges={hit.highlight.ranges} />
+        </h3>
+      </Link>
+      <div className="shop-card-price-row">
+        <Price satang={hit.price.amount_minor} testId="shop-card-price" />
+        <Stars n={hit.otop_stars} testId="shop-card-stars" />
+      </div>
+      <p className="shop-card-origin small">
+        <span lang="th" data-testid="shop-card-seller">
+          {hit.seller.name}
+        </span>
+        <span aria-hidden="true"> · </span>
+        <span data-testid="shop-card-province" data-province={hit.seller.province_code}>
+          {province(hit.seller.province_code)}
+        </span>
+      </p>
+      <CertChips types={hit.certifications} testId="shop-card-cert" />
+    </li>
+  );
+}
