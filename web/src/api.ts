@@ -50,8 +50,10 @@ export type OrgRole = Member['role'];
 export type NewMember = JsonBody<'/api/v1/organisations/{id}/members', 'post'>;
 
 export type Category = JsonResponse<'/api/v1/categories', 'get', 200>['items'][number];
-/** A product as GET /products/{id} answers: content, variants, OTOP stars and eligibility per market. */
+/** A product as GET /products/{id} answers: content, variants, certificates in force, OTOP stars and eligibility per market. */
 export type Product = JsonResponse<'/api/v1/products/{id}', 'get', 200>;
+/** A certificate in force on a product, as printed on the package (thai_fda numbers formatted XX-X-XXXXX-X-XXXX). */
+export type ProductCertificate = Product['certificates'][number];
 /** A product as a seller's list shows it (no eligibility). */
 export type ProductSummary = JsonResponse<'/api/v1/sellers/{id}/products', 'get', 200>['items'][number];
 export type ProductInput = JsonBody<'/api/v1/products', 'post'>;

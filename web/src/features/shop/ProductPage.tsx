@@ -4,9 +4,9 @@ import { ApiError, type Product } from '../../api.js';
 import { ErrorBox, Loading } from '../../components/ui.js';
 import type { Language } from '../../i18n/index.js';
 import { useProduct } from '../catalogue/shared.js';
-import { CertChips, MarketSwitcher, Price, Stars } from './components.js';
+import { MarketSwitcher, Price, ProductCertChips, Stars } from './components.js';
 import { useMarket } from './market.js';
-import { useCategoryNames, useLanguage, useProductHit, useProvinceName } from './queries.js';
+import { useCategoryNames, useLanguage, useProvinceName } from './queries.js';
 import { RichText } from './RichText.js';
 
 type Localised = { th: string; zh?: string | undefined; en?: string | undefined };
@@ -76,10 +76,8 @@ function Variants({ product }: { product: Product }) {
 function ProductView({ product }: { product: Product }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const market = useMarket();
   const province = useProvinceName();
   const { byCode, name: categoryName } = useCategoryNames();
-  const hit = useProductHit(product, market);
   const title = inLanguage(product.title, language);
   const description = inLanguage(product.description, language);
   const category = byCode.get(product.category_code);
@@ -124,7 +122,7 @@ function ProductView({ product }: { product: Product }) {
           {prices.length > 0 ? <Price satang={Math.min(...prices)} testId="product-price" /> : null}
           <Stars n={product.otop_stars} testId="product-stars" />
         </div>
-        {hit.data ? <CertChips types={hit.data.certifications} testId="product-cert" /> : null}
+        <ProductCertChips certificates={product.certificates} testId="product-cert" />
         <dl className="facts origin" data-testid="product-origin">
           <div>
             <dt>{t('shop.origin')}</dt>
@@ -181,7 +179,10 @@ function ProductView({ product }: { product: Product }) {
   );
 }
 
-/** A product as buyers see it: in the UI language (Thai when not translated), prices, origin and where it may be bought. */
+/**
+ * A product as buyers see it: in the UI language (Thai when not translated), prices, the certificates in force as printed
+ * on the package, origin and where it may be bought.
+ */
 export function ShopProductPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const product = useProduct(id);

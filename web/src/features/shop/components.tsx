@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { Market, SearchHit } from '../../api.js';
+import type { Market, ProductCertificate, SearchHit } from '../../api.js';
 import { formatThb, highlightSegments, stars } from './format.js';
 import { chooseMarket, LANGUAGE_OF_MARKET, useMarket } from './market.js';
 import { useLanguage, useProvinceName } from './queries.js';
@@ -69,6 +69,53 @@ export function CertChips({ types, testId = 'cert-chip' }: { types: readonly str
           ✓ {t(`certs.type.${type}`, { defaultValue: type })}
         </li>
       ))}
+    </ul>
+  );
+}
+
+/** A certificate type's name without its gloss, for use before a number: "อย. (อาหารและยา)" → "อย.". */
+function shortName(name: string): string {
+  return name.replace(/\s*[(（][^()（）]*[)）]\s*$/u, '') || name;
+}
+
+/**
+ * The certificates in force on a product, as printed on the package: the type in the UI language, the number for a Thai
+ * FDA registration (อย. 10-1-03358-1-0001 / 泰国FDA 10-1-03358-1-0001) and the stars of an OTOP rating.
+ */
+export function ProductCertChips({ certificates, testId = 'cert-chip' }: { certificates: readonly ProductCertificate[]; testId?: string }) {
+  const { t } = useTranslation();
+  if (certificates.length === 0) return null;
+  return (
+    <ul className="cert-chips" aria-label={t('shop.certifications')}>
+      {certificates.map((cert) => {
+        const name = t(`certs.type.${cert.type}`, { defaultValue: cert.type });
+        const otop = cert.type === 'otop_stars' && cert.stars ? cert.stars : null;
+        return (
+          <li
+            key={`${cert.type}:${cert.number}`}
+            className="cert-chip"
+            data-testid={testId}
+            data-cert={cert.type}
+            data-number={cert.type === 'thai_fda' ? cert.number : undefined}
+            data-stars={otop ?? undefined}
+            title={cert.type === 'thai_fda' ? name : undefined}
+          >
+            ✓{' '}
+            {cert.type === 'thai_fda' ? (
+              <>
+                {shortName(name)} <span className="mono">{cert.number}</span>
+              </>
+            ) : otop ? (
+              <>
+                {name} <span aria-hidden="true">{stars(otop)}</span>
+                <span className="visually-hidden">{t('shop.otop_stars_label', { n: otop })}</span>
+              </>
+            ) : (
+              name
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,6 +1,6 @@
-import { type QueryClient, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type Category, type Market, type Product, type SearchHit, type SearchQuery } from '../../api.js';
+import { api, type Category, type Market, type SearchQuery } from '../../api.js';
 import { isLanguage, type Language, pick } from '../../i18n/index.js';
 import { useCategories } from '../catalogue/shared.js';
 import { useOnboardingReference } from '../sellers/shared.js';
@@ -25,51 +25,17 @@ export interface Filters {
   price_max?: number | undefined;
 }
 
-const hitKey = (id: string) => ['shop-hit', id] as const;
-
-function remember(client: QueryClient, hits: readonly SearchHit[]): void {
-  for (const hit of hits) client.setQueryData(hitKey(hit.product_id), hit);
-}
-
-/**
- * Search results page by page ("load more" follows next_cursor). Titles come in the market's language. Each hit is
- * kept for the product page, which takes the certificate types from it.
- */
+/** Search results page by page ("load more" follows next_cursor). Titles come in the market's language. */
 export function useShopSearch(market: Market, filters: Filters) {
-  const client = useQueryClient();
   return useInfiniteQuery({
     queryKey: ['search', market, filters],
-    queryFn: async ({ pageParam, signal }) => {
+    queryFn: ({ pageParam, signal }) => {
       const query: SearchQuery = { ...filters, market, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) };
-      const page = await api.search(query, signal);
-      remember(client, page.items);
-      return page;
+      return api.search(query, signal);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
     staleTime: 30_000,
-  });
-}
-
-/**
- * The search hit of one product: from a result list the buyer came from, else found again by its Thai title in a
- * market where it may be sold. GET /products/{id} names certificates by id only, and certificates are not public.
- */
-export function useProductHit(product: Product | undefined, market: Market) {
-  return useQuery({
-    queryKey: hitKey(product?.id ?? ''),
-    enabled: !!product,
-    staleTime: 5 * 60_000,
-    queryFn: async (): Promise<SearchHit | null> => {
-      if (!product) return null;
-      const markets = [market, ...(['TH', 'CN_CBEC', 'INTL'] as const).filter((m) => m !== market)].filter((m) => product.eligibility[m].eligible);
-      for (const m of markets) {
-        const page = await api.search({ q: product.title.th.slice(0, 200), market: m, limit: 50 });
-        const hit = page.items.find((h) => h.product_id === product.id);
-        if (hit) return hit;
-      }
-      return null;
-    },
   });
 }
 
