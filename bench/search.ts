@@ -37,6 +37,7 @@ export function generatedDocuments(count: number): SearchDocumentInput[] {
       price_min_thb_minor: (base.variants[0]?.price_thb_satang ?? 10_000) + (v % 50) * 500,
       in_stock: v % 10 !== 0,
       markets: MARKETS[v % MARKETS.length] ?? ['TH'],
+      valid_until: null,
       reviewed: ['th', 'zh', 'en'],
       title: {
         th: `${base.title.th} ${SIZES[v % SIZES.length]} ${GRADES[(v >> 3) % GRADES.length]}`,
@@ -136,7 +137,7 @@ export async function benchSearch(label: string, env: Record<string, string>, pr
   const docs = generatedDocuments(products);
   const load_ms = await load(database, docs);
   await database.close();
-  const server = await startProcess({ ...env, SAPHAN_SEED: 'none', LOG_LEVEL: 'error' }, 180_000);
+  const server = await startProcess({ ...env, SAPHAN_SEED: 'none', LOG_LEVEL: 'error', SAPHAN_SEARCH_RATE_PER_MINUTE: '10000000' }, 180_000);
   try {
     const paths = queryMix();
     let n = 0;

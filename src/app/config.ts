@@ -17,6 +17,8 @@ const envSchema = z.object({
   SAPHAN_MAIL_FROM: z.string().default('Saphan <no-reply@saphan.example>'),
   /** Behind a load balancer: the proxies whose X-Forwarded-For is believed (Fastify trustProxy: `true`, a hop count, or addresses). */
   SAPHAN_TRUST_PROXY: z.string().optional(),
+  /** Public search requests per address per minute (load tests raise it). */
+  SAPHAN_SEARCH_RATE_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -36,6 +38,7 @@ export interface Config {
   readonly mail_from: string;
   readonly log_level: string;
   readonly trust_proxy: boolean | number | string;
+  readonly search_requests_per_minute: number | undefined;
 }
 
 /**
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail_from: e.SAPHAN_MAIL_FROM,
     log_level: e.LOG_LEVEL,
     trust_proxy: parseTrustProxy(e.SAPHAN_TRUST_PROXY),
+    search_requests_per_minute: e.SAPHAN_SEARCH_RATE_PER_MINUTE,
   };
 }
 

@@ -41,6 +41,7 @@ export async function start(config: Config): Promise<void> {
     readiness,
     logger,
     trust_proxy: config.trust_proxy,
+    search_requests_per_minute: config.search_requests_per_minute,
   });
   let stopping = false;
   const stop = async (signal: string) => {

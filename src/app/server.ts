@@ -51,6 +51,7 @@ export interface ServerOptions {
   /** Fastify trustProxy: which proxies' X-Forwarded-For names the client (login throttling and rate limits key on it). */
   readonly trust_proxy?: boolean | number | string;
   readonly auth_requests_per_minute?: number;
+  readonly search_requests_per_minute?: number;
   readonly login_failure_floor_ms?: number;
   /** Serve the built web app when present (off in API tests). */
   readonly serve_web?: boolean;
@@ -184,6 +185,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     database: options.database,
     mailer: options.mailer,
     public_base_url: options.public_base_url,
+    search_requests_per_minute: options.search_requests_per_minute ?? LIMITS.search_requests_per_minute,
     auth: {
       requests_per_minute: options.auth_requests_per_minute ?? LIMITS.auth_requests_per_minute,
       login_failure_floor_ms: options.login_failure_floor_ms ?? LIMITS.login_failure_floor_ms,

@@ -8,5 +8,7 @@ export interface RouteDeps {
   /** Where the web app is reachable, for links in mails. */
   readonly public_base_url: string;
   /** Tunable bounds (tests lower the floors and raise the rates). */
+  /** Public search requests per address per minute. */
+  readonly search_requests_per_minute: number;
   readonly auth: { readonly requests_per_minute: number; readonly login_failure_floor_ms: number; readonly secure_cookies: boolean };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Db, inTransaction, type Tx } from '../db/client.js';
 import type { RouteDeps } from '../db/deps.js';
-import { type Ctx, memberRole } from '../kernel/context.js';
+import { type Ctx, hasRole, memberRole } from '../kernel/context.js';
 import { fail, invalidFields, ok, type Result } from '../kernel/errors.js';
 import { decodeCursor, encodeCursor, problemResponses, schemas, send, unwrap } from '../kernel/http.js';
 import { type Locale, translate } from '../kernel/i18n.js';
@@ -52,6 +52,9 @@ export async function listProduct(tx: Tx, ctx: Ctx, input: Omit<catalogue.Create
 export async function editProduct(tx: Tx, ctx: Ctx, id: string, patch: catalogue.ProductPatch, options: IndexOption = {}) {
   const before = await catalogue.getProduct(tx, id);
   if (!before.ok) return before;
+  // Who may touch it is settled before anything about its certificates is said.
+  if (memberRole(ctx.actor, before.value.org_id) === undefined && !hasRole(ctx.actor, 'compliance_officer', 'admin'))
+    return fail('not_found', 'product_not_found');
   const certs = await checkCertificates(tx, before.value.seller_id, patch.certification_ids);
   if (!certs.ok) return certs;
   const updated = await catalogue.updateProduct(tx, ctx, id, patch);
@@ -72,10 +75,13 @@ export async function productDetail(db: Db, ctx: Ctx, id: string) {
   const eligibility =
     (await compliance.storedEligibility(db, id, now, status)) ??
     (await db.transaction((tx) => compliance.refreshEligibility(tx, now, eligibilityFacts(product.value, status))));
-  const { org_id: _org, ...view } = product.value;
+  const { org_id, ...view } = product.value;
+  // A product nobody may buy yet (an unverified seller's draft) is visible only to its seller and reviewers.
+  const insider = memberRole(ctx.actor, org_id) !== undefined || hasRole(ctx.actor, 'compliance_officer', 'admin');
+  if (!insider && !compliance.MARKETS.some((m) => eligibility[m].eligible)) return fail('not_found', 'product_not_found');
   const today = compliance.bangkokDate(now);
   const certificates = (await compliance.certificationsOfSeller(db, view.seller_id, view.certification_ids))
-    .filter((c) => c.status === 'approved' && (c.expires_on === null || c.expires_on >= today))
+    .filter((c) => compliance.inForce(c, today))
     .map((c) => ({ type: c.type, number: c.type === 'thai_fda' ? compliance.formatFdaNumber(c.number) : c.number, stars: c.stars, expires_on: c.expires_on }));
   return ok({
     ...view,

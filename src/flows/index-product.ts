@@ -28,9 +28,13 @@ export async function reindexProduct(
   const decisions =
     known ?? (await compliance.storedEligibility(tx, p.id, now, status)) ?? (await compliance.refreshEligibility(tx, now, eligibilityFacts(p, status)));
   const today = compliance.bangkokDate(now);
-  const certs = (await compliance.certificationsOfSeller(tx, p.seller_id, p.certification_ids)).filter(
-    (c) => c.status === 'approved' && (c.expires_on === null || c.expires_on >= today),
-  );
+  const certs = (await compliance.certificationsOfSeller(tx, p.seller_id, p.certification_ids)).filter((c) => compliance.inForce(c, today));
+  const eligible = compliance.MARKETS.filter((m) => decisions[m].eligible);
+  const until =
+    eligible
+      .map((m) => decisions[m].valid_until)
+      .filter((v): v is string => v !== null)
+      .sort()[0] ?? null;
   const stock = await inventory.stockOf(
     tx,
     p.variants.map((v) => v.id),
@@ -50,7 +54,8 @@ export async function reindexProduct(
     certifications: [...new Set(certs.map((c) => c.type))],
     price_min_thb_minor: Math.min(...p.variants.map((v) => v.price.amount_minor)),
     in_stock: stock.some((s) => s.available > 0),
-    markets: compliance.MARKETS.filter((m) => decisions[m].eligible),
+    markets: eligible,
+    valid_until: until ? new Date(until) : null,
     reviewed: ['th', ...(['zh', 'en'] as const).filter((l) => p.translations[l].status === 'reviewed')],
     title: p.title,
     body: [

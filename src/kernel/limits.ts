@@ -19,6 +19,7 @@ export const LIMITS = {
   /** Every failed login answers no sooner than this, whatever failed. */
   login_failure_floor_ms: 400,
   auth_requests_per_minute: 60,
+  search_requests_per_minute: 1_200,
   api_keys_per_user: 20,
   shutdown_timeout_ms: 8_000,
   reject_reason_chars: 1_000,

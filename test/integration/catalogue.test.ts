@@ -144,8 +144,10 @@ describe('listing a product in Thai', () => {
     ).json();
     expect(p.eligibility.TH.eligible).toBe(true);
     clock.advance(3 * 24 * 3_600_000);
-    const later = await t.app.inject({ method: 'GET', url: `/api/v1/products/${p.id}` });
+    const later = await t.app.inject({ method: 'GET', url: `/api/v1/products/${p.id}`, headers: bearer(owner.token) });
     expect(later.json().eligibility.TH.reasons.map((r: { code: string }) => r.code)).toEqual(['fda_missing']);
+    // Sellable nowhere now: the public sees no such product.
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/products/${p.id}` })).statusCode).toBe(404);
   });
 });
 

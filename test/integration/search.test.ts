@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/modules/catalogue/index.js';
 import { HS_TAX_BY_CODE, POSITIVE_LIST_SUBSET } from '../../src/modules/compliance/index.js';
+import { indexDocuments } from '../../src/modules/search/index.js';
 import { bearer, createTestApp, sellerBody, type TestApp, userWithToken } from '../support/app.js';
 
 /** Search through the HTTP API: languages, pinyin, traditional characters, compounds, typos, facets, eligibility. */
@@ -101,6 +102,13 @@ describe('search', () => {
     expect(await found(query)).toContain(ids[key]);
   });
 
+  it('returns exactly what matches', async () => {
+    expect((await found({ q: 'durian', market: 'INTL' })).sort()).toEqual([ids.durian].sort());
+    expect(await found({ q: 'mango', market: 'INTL' })).toEqual([ids.mango]);
+    expect(await found({ q: 'ทุเรียน', market: 'TH' })).not.toContain(ids.mango);
+    expect(await found({ q: 'celadon', market: 'INTL' })).toEqual([]);
+  });
+
   it('shows the title in the market’s language and marks the match', async () => {
     const result = await find({ q: '榴莲', market: 'CN_CBEC' });
     const hit = result.items.find((i) => i.product_id === ids.durian);
@@ -112,6 +120,30 @@ describe('search', () => {
     expect(await found({ q: '榴莲', market: 'CN_CBEC' })).not.toContain(ids.no_stock);
     expect(await found({ q: '榴莲', market: 'CN_CBEC' })).not.toContain(ids.unreviewed);
     expect(await found({ q: 'ทุเรียน', market: 'TH' })).toContain(ids.unreviewed);
+  });
+
+  it('stops matching when the eligibility behind a document runs out (a certificate’s expiry)', async () => {
+    const doc = (id: string, valid_until: Date | null) => ({
+      product_id: id,
+      seller_id,
+      seller_name: 'x',
+      province_code: 'TH-22',
+      category_code: 'food.x',
+      parent_category: 'food',
+      otop_stars: null,
+      certifications: [],
+      price_min_thb_minor: 100,
+      in_stock: true,
+      markets: ['INTL'],
+      valid_until,
+      reviewed: ['th', 'en'],
+      title: { th: 'ลำไยอบแห้ง', en: 'Dried longan' },
+      body: [],
+    });
+    await t.database.db.transaction((tx) =>
+      indexDocuments(tx, new Date(), [doc('prd_expired', new Date(Date.now() - 60_000)), doc('prd_current', new Date(Date.now() + 86_400_000))]),
+    );
+    expect(await found({ q: 'longan', market: 'INTL' })).toEqual(['prd_current']);
   });
 
   it('counts facets and filters by them', async () => {

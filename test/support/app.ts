@@ -42,6 +42,7 @@ export async function createTestApp(
     production: false,
     readiness: options.readiness ?? { migrated: true, seeded: true },
     auth_requests_per_minute: options.auth_requests_per_minute ?? 100_000,
+    search_requests_per_minute: 100_000,
     login_failure_floor_ms: options.login_failure_floor_ms ?? 20,
     serve_web: options.serve_web ?? false,
   });

@@ -367,11 +367,9 @@ function applyContent(before: ProductRow, patch: ProductPatch): Pick<ProductRow,
   let title = cleaned.title;
   let description = cleaned.description;
   if (thai_changed) {
-    // New Thai: drafts are refreshed where the seller gave none, and every translation goes back to review.
-    const drafted = withDrafts({
-      title: { th: title.th, ...(patch.title?.zh ? { zh: title.zh } : {}), ...(patch.title?.en ? { en: title.en } : {}) },
-      description: { th: description.th, ...(patch.description?.zh ? { zh: description.zh } : {}), ...(patch.description?.en ? { en: description.en } : {}) },
-    });
+    // New Thai: existing translations are kept but go back to review (a reviewer compares them with the
+    // new Thai); only a language with no text at all gets a fresh glossary draft.
+    const drafted = withDrafts({ title, description });
     title = drafted.title;
     description = drafted.description;
     for (const l of LOCALES) translations[l] = drafted.translations[l];

@@ -57,6 +57,11 @@ export function bangkokDate(now: Date): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** A certificate counts when approved and until the day before its expiry date: on that date it stops. */
+export function inForce(cert: { readonly status: string; readonly expires_on: string | null }, today: string): boolean {
+  return cert.status === 'approved' && (cert.expires_on === null || cert.expires_on > today);
+}
+
 export type Market = 'TH' | 'CN_CBEC' | 'INTL';
 export const MARKETS: readonly Market[] = ['TH', 'CN_CBEC', 'INTL'];
 
@@ -83,7 +88,7 @@ export interface MarketDecision {
 
 function liveCert(facts: EligibilityFacts, type: CertificationType) {
   return facts.certifications
-    .filter((c) => c.type === type && c.status === 'approved' && (c.expires_on === null || c.expires_on >= facts.today))
+    .filter((c) => c.type === type && inForce(c, facts.today))
     .sort((a, b) => (b.expires_on ?? '9999').localeCompare(a.expires_on ?? '9999'))[0];
 }
 

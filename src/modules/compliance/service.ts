@@ -6,7 +6,17 @@ import { fail, invalidFields, ok, type Result } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { HS_TAX_BY_CODE, HS_TAX_TABLE_VERSION } from './reference/hs-tax.js';
 import { POSITIVE_LIST_SUBSET, POSITIVE_LIST_VERSION } from './reference/positive-list.js';
-import { bangkokDate, type CertificationInput, decide, type EligibilityFacts, formatFdaNumber, MARKETS, type Market, validateCertification } from './rules.js';
+import {
+  bangkokDate,
+  type CertificationInput,
+  decide,
+  type EligibilityFacts,
+  formatFdaNumber,
+  inForce,
+  MARKETS,
+  type Market,
+  validateCertification,
+} from './rules.js';
 import { type CertificationType, certifications, eligibility } from './schema.js';
 
 type Queryable = Db | Tx;
@@ -49,7 +59,7 @@ function toView(row: CertificationRow, today: string): CertificationView {
     stars: row.stars,
     year_awarded: row.year_awarded,
     status: row.status,
-    in_force: row.status === 'approved' && (row.expires_on === null || row.expires_on >= today),
+    in_force: inForce(row, today),
     rejection_reason: row.rejection_reason,
     created_at: row.created_at.toISOString(),
   };
@@ -192,6 +202,8 @@ export type ProductFacts = Omit<EligibilityFacts, 'certifications' | 'today' | '
 
 export interface EligibilityView {
   eligible: boolean;
+  /** When the decision stops holding (a relied-upon certificate's expiry), if ever. */
+  valid_until: string | null;
   reasons: { code: string; params?: Record<string, string | number> }[];
   details: Record<string, unknown>;
   rules_version: string;
@@ -206,7 +218,8 @@ export async function refreshEligibility(tx: Tx, now: Date, facts: ProductFacts)
   const out = {} as Record<Market, EligibilityView>;
   for (const market of MARKETS) {
     const d = decide(market, full);
-    const valid_until = d.valid_through ? new Date(`${d.valid_through}T17:00:00Z`) : null; // end of that day in Bangkok
+    // The certificate stops counting on its expiry date: midnight at the start of that day in Bangkok.
+    const valid_until = d.valid_through ? new Date(`${d.valid_through}T00:00:00+07:00`) : null;
     const details = { ...d.details, seller_status: facts.seller_status };
     const row = {
       product_id: facts.product_id,
@@ -226,7 +239,14 @@ export async function refreshEligibility(tx: Tx, now: Date, facts: ProductFacts)
         target: [eligibility.product_id, eligibility.market],
         set: { eligible: row.eligible, reasons: row.reasons, details, rules_version: row.rules_version, computed_at: now, valid_until },
       });
-    out[market] = { eligible: d.eligible, reasons: d.reasons, details, rules_version: RULES_VERSION, computed_at: now.toISOString() };
+    out[market] = {
+      eligible: d.eligible,
+      valid_until: valid_until?.toISOString() ?? null,
+      reasons: d.reasons,
+      details,
+      rules_version: RULES_VERSION,
+      computed_at: now.toISOString(),
+    };
   }
   return out;
 }
@@ -242,10 +262,11 @@ export async function storedEligibility(
   if (rows.length !== MARKETS.length) return undefined;
   const out = {} as Record<Market, EligibilityView>;
   for (const row of rows) {
-    const stale = row.rules_version !== RULES_VERSION || (row.valid_until !== null && row.valid_until < now) || row.details.seller_status !== seller_status;
+    const stale = row.rules_version !== RULES_VERSION || (row.valid_until !== null && row.valid_until <= now) || row.details.seller_status !== seller_status;
     if (stale) return undefined;
     out[row.market] = {
       eligible: row.eligible,
+      valid_until: row.valid_until?.toISOString() ?? null,
       reasons: row.reasons,
       details: row.details,
       rules_version: row.rules_version,
@@ -255,11 +276,15 @@ export async function storedEligibility(
   return out;
 }
 
+/** The most stars among OTOP star certificates (in force ones, as the caller filtered them). */
+export function bestStars(certs: readonly { type: string; stars: number | null }[]): number | null {
+  return certs
+    .filter((c) => c.type === 'otop_stars')
+    .reduce<number | null>((best, c) => (c.stars !== null && (best === null || c.stars > best) ? c.stars : best), null);
+}
+
 /** OTOP stars of a product: the best approved, unexpired OTOP star certificate it relies on. */
 export async function otopStars(q: Queryable, seller_id: string, certification_ids: readonly string[], now: Date): Promise<number | null> {
   const today = bangkokDate(now);
-  const live = (await certificationsOfSeller(q, seller_id, certification_ids)).filter(
-    (c) => c.type === 'otop_stars' && c.status === 'approved' && (c.expires_on === null || c.expires_on >= today),
-  );
-  return live.reduce<number | null>((best, c) => (c.stars !== null && (best === null || c.stars > best) ? c.stars : best), null);
+  return bestStars((await certificationsOfSeller(q, seller_id, certification_ids)).filter((c) => inForce(c, today)));
 }

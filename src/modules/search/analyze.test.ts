@@ -42,6 +42,16 @@ describe('typo tolerance', () => {
     expect(editDistance(a, b, 3)).toBe(d);
   });
 
+  it('bounds the work a long word can cause', () => {
+    const blob = 'a'.repeat(1_500);
+    expect(tokens(blob)).toEqual([]);
+    expect(queryTerms(blob)).toEqual([]);
+    expect(allowedEdits('x'.repeat(21))).toBe(0);
+    const started = performance.now();
+    tokens('泰国东部尖竹汶府的果农在雨季来临之前采摘成熟的金枕榴莲然后切片低温烘干制成香脆的榴莲干');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('allows one edit from five letters and two from nine', () => {
     expect(allowedEdits('rice')).toBe(0);
     expect(allowedEdits('mango')).toBe(1);

@@ -28,6 +28,11 @@ const HAN = /\p{Script=Han}/u;
 const THAI = /\p{Script=Thai}/u;
 const LATIN_WORD = /[a-z0-9]+/g;
 const MAX_TEXT_CHARS = 4_000;
+/** No word is longer: a pasted blob is not a word, and typo keys grow with the square of length. */
+export const MAX_TOKEN_CHARS = 40;
+const MAX_TYPO_CHARS = 20;
+/** Whole-run pinyin only for short runs (a title's words), never for a paragraph. */
+const MAX_PINYIN_RUN_CHARS = 12;
 
 export function normalize(text: string): string {
   let out = toSimplified(text.slice(0, MAX_TEXT_CHARS).normalize('NFKC').toLowerCase());
@@ -54,8 +59,9 @@ function hanTokens(run: string): string[] {
     out.push(syllables.join(''));
     if (syllables.length > 1) out.push(syllables.map((s) => s[0]).join(''));
   }
-  const whole = pinyin(words.join(''), { toneType: 'none', type: 'array' });
-  if (words.length > 1) {
+  const joined = words.join('');
+  const whole = joined.length <= MAX_PINYIN_RUN_CHARS ? pinyin(joined, { toneType: 'none', type: 'array' }) : [];
+  if (words.length > 1 && whole.length > 0) {
     out.push(whole.join(''));
     out.push(whole.map((s) => s[0]).join(''));
   }
@@ -78,7 +84,7 @@ export function tokens(text: string): string[] {
   for (const run of folded.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean)) {
     for (const part of splitScripts(run)) {
       const list = HAN.test(part) ? hanTokens(part) : THAI.test(part) ? thaiTokens(part) : latinTokens(part);
-      for (const t of list) if (t) out.add(t);
+      for (const t of list) if (t && [...t].length <= MAX_TOKEN_CHARS) out.add(t);
     }
   }
   return [...out];
@@ -127,7 +133,7 @@ export function queryTerms(query: string): string[][] {
       }
     }
   }
-  return terms;
+  return terms.map((alts) => alts.filter((a) => [...a].length <= MAX_TOKEN_CHARS)).filter((alts) => alts.length > 0);
 }
 
 /** Damerau–Levenshtein (optimal string alignment): a swap of two adjacent letters costs one edit. */
@@ -153,6 +159,8 @@ export function editDistance(a: string, b: string, max: number): number {
 /** How many edits a word of this length may carry (as users know from Algolia and Meilisearch). */
 export function allowedEdits(term: string): number {
   const length = [...term].length;
+  // Past twenty letters a word is a code or a run-on: exact matches only (keys grow with length²).
+  if (length > MAX_TYPO_CHARS) return 0;
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 

@@ -57,6 +57,8 @@ export function searchRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/search',
       {
+        // Public and uncached queries cost database time: bounded per address.
+        config: { rateLimit: { max: deps.search_requests_per_minute, timeWindow: 60_000 } },
         schema: {
           tags: ['search'],
           summary: 'Search eligible, in-stock products in Thai, Chinese (also pinyin, traditional) or English, with facets (public)',

@@ -20,6 +20,8 @@ export const documents = pgTable(
     in_stock: boolean('in_stock').notNull(),
     /** Markets where the product is eligible. */
     markets: text('markets').array().notNull(),
+    /** The eligibility behind `markets` stops holding then (a certificate's expiry): the document stops matching. */
+    valid_until: timestamp('valid_until', { withTimezone: true }),
     reviewed: text('reviewed').array().notNull(),
     title: jsonb('title').$type<{ th: string; zh?: string; en?: string }>().notNull(),
     terms: text('terms').array().notNull(),

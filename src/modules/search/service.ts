@@ -18,6 +18,7 @@ export interface SearchDocumentInput {
   readonly price_min_thb_minor: number;
   readonly in_stock: boolean;
   readonly markets: readonly string[];
+  readonly valid_until: Date | null;
   readonly reviewed: readonly string[];
   readonly title: { th: string; zh?: string | undefined; en?: string | undefined };
   /** Other searchable text: descriptions, ingredients, category names. */
@@ -41,6 +42,7 @@ function documentRow(doc: SearchDocumentInput, now: Date) {
     price_min_thb_minor: doc.price_min_thb_minor,
     in_stock: doc.in_stock,
     markets: [...doc.markets],
+    valid_until: doc.valid_until,
     reviewed: [...doc.reviewed],
     title: { th: doc.title.th, ...(doc.title.zh ? { zh: doc.title.zh } : {}), ...(doc.title.en ? { en: doc.title.en } : {}) },
     terms,
@@ -126,7 +128,7 @@ const FACETS: readonly Facet[] = ['category', 'province', 'otop_stars', 'certifi
 
 /** Conditions every match meets: the market, stock, the query's terms and the price range. */
 function baseFilters(input: SearchInput, terms: readonly string[][]): SQL[] {
-  const where: SQL[] = [sql`${input.market} = any(d.markets)`, sql`d.in_stock`];
+  const where: SQL[] = [sql`${input.market} = any(d.markets)`, sql`d.in_stock`, sql`(d.valid_until is null or d.valid_until > now())`];
   for (const alts of terms) where.push(sql`d.terms && ${textArray(alts)}`);
   if (input.price_min_thb_minor !== undefined) where.push(sql`d.price_min_thb_minor >= ${input.price_min_thb_minor}`);
   if (input.price_max_thb_minor !== undefined) where.push(sql`d.price_min_thb_minor <= ${input.price_max_thb_minor}`);
