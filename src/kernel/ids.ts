@@ -1,7 +1,26 @@
 import { monotonicFactory } from 'ulidx';
 
 /** Type prefixes of public ids (api.md, Conventions). */
-export const ID_PREFIXES = ['usr', 'org', 'slr', 'ses', 'key', 'prt', 'aud', 'mail', 'prd', 'var', 'qte', 'crt', 'ord', 'pay', 'txf', 'dcl', 'job'] as const;
+export const ID_PREFIXES = [
+  'usr',
+  'org',
+  'slr',
+  'ses',
+  'key',
+  'prt',
+  'aud',
+  'mail',
+  'prd',
+  'var',
+  'qte',
+  'crt',
+  'ord',
+  'pay',
+  'txf',
+  'dcl',
+  'job',
+  'mov',
+] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 const ulid = monotonicFactory();

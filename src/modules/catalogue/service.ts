@@ -188,7 +188,8 @@ export async function createProduct(tx: Tx, ctx: Ctx, input: CreateProductInput)
   const { errors, hs_code } = validateProductFields(input);
   if (errors.length > 0 || !hs_code) return invalidFields(errors);
   const now = ctx.clock.now();
-  const content = withDrafts(cleanContent(input));
+  const cleaned = cleanContent(input);
+  const content = withDrafts(cleaned);
   const row: ProductRow = {
     id: newId('prd', now.getTime()),
     seller_id: input.seller_id,
@@ -197,7 +198,7 @@ export async function createProduct(tx: Tx, ctx: Ctx, input: CreateProductInput)
     hs_code,
     title: content.title,
     description: content.description,
-    attributes: cleanContent(input).attributes,
+    attributes: cleaned.attributes,
     translations: content.translations,
     certification_ids: [...new Set(input.certification_ids ?? [])],
     created_by: ctx.actor.kind === 'user' || ctx.actor.kind === 'api_key' ? ctx.actor.user_id : 'system',
@@ -212,7 +213,7 @@ export async function createProduct(tx: Tx, ctx: Ctx, input: CreateProductInput)
       await sp.insert(variants).values(rows);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return skuTaken(input.variants.map((v) => v.sku));
+    if (isUniqueViolation(error)) return skuTaken();
     throw error;
   }
   await recordAudit(
@@ -229,7 +230,7 @@ export async function createProduct(tx: Tx, ctx: Ctx, input: CreateProductInput)
   return ok(toView(row, rows));
 }
 
-function skuTaken<T>(_skus: readonly string[]): Result<T> {
+function skuTaken<T>(): Result<T> {
   return fail('conflict', 'sku_taken', { errors: [{ path: 'variants', code: 'sku_taken' }] });
 }
 
@@ -332,7 +333,7 @@ export async function updateProduct(tx: Tx, ctx: Ctx, id: string, patch: Product
       await upsertVariants(sp, before, current_variants, patch.variants ?? [], now);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return skuTaken((patch.variants ?? []).map((v) => v.sku));
+    if (isUniqueViolation(error)) return skuTaken();
     throw error;
   }
   const [after] = await tx.select().from(products).where(eq(products.id, id));

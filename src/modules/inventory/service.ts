@@ -31,7 +31,7 @@ export interface MovementInput {
  * Applies one movement atomically: a single guarded UPDATE (or INSERT for a first receipt), so that
  * concurrent movements can never take `available` below zero; the CHECK constraints back it up.
  */
-export async function move(tx: Tx, ctx: Ctx, input: MovementInput): Promise<Result<StockLine>> {
+export async function move(tx: Tx, ctx: Ctx, input: MovementInput, attempt = 0): Promise<Result<StockLine>> {
   assert(Number.isSafeInteger(input.on_hand_delta) && Number.isSafeInteger(input.reserved_delta), 'stock deltas are integers');
   const now = ctx.clock.now();
   const [updated] = await tx
@@ -71,10 +71,13 @@ export async function move(tx: Tx, ctx: Ctx, input: MovementInput): Promise<Resu
       .returning();
     line = inserted[0];
     // Someone else created the row at the same moment: apply this movement on top of theirs.
-    if (!line) return move(tx, ctx, input);
+    if (!line) {
+      assert(attempt === 0, 'a stock row appeared twice under one movement');
+      return move(tx, ctx, input, attempt + 1);
+    }
   }
   await tx.insert(movements).values({
-    id: newId('aud', now.getTime()),
+    id: newId('mov', now.getTime()),
     variant_id: input.variant_id,
     warehouse_code: input.warehouse_code,
     seller_id: input.seller_id,
@@ -116,8 +119,4 @@ export async function stockOf(q: Queryable, variant_ids: readonly string[]): Pro
     .where(inArray(stock.variant_id, [...variant_ids]))
     .orderBy(asc(stock.variant_id), asc(stock.warehouse_code));
   return rows.map(toLine);
-}
-
-export async function movementsOf(q: Queryable, variant_id: string, limit: number) {
-  return q.select().from(movements).where(eq(movements.variant_id, variant_id)).orderBy(asc(movements.at), asc(movements.id)).limit(limit);
 }

@@ -5,7 +5,6 @@
 export { normalize, queryTerms, tokens } from './analyze.js';
 export { searchRoutes } from './routes.js';
 export {
-  documentCount,
   indexDocument,
   indexDocuments,
   removeDocument,

@@ -269,11 +269,6 @@ export function highlightRanges(title: string, words: readonly string[]): [numbe
   return merged;
 }
 
-export async function documentCount(q: Queryable): Promise<number> {
-  const [row] = await q.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(documents);
-  return row?.n ?? 0;
-}
-
 /** Updates only the stock flag; false when the product has no document yet. */
 export async function setInStock(tx: Tx, now: Date, product_id: string, in_stock: boolean): Promise<boolean> {
   const rows = await tx
