@@ -1,49 +1,25 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Certification } from '../../api.js';
-import { ErrorBox, Field, Loading, Notice } from '../../components/ui.js';
+import { ErrorBox, Field } from '../../components/ui.js';
 import { formatDate, formatDateTime, formatYear, isLanguage } from '../../i18n/index.js';
+import { ReviewQueue } from './ReviewQueue.js';
 
 const CERT_QUEUE_KEY = ['certifications', 'queue', 'submitted'] as const;
 
 /** Certificates waiting for review (GET /certifications?status=submitted), with Approve and Reject. */
 export function CertificateQueue() {
   const { t } = useTranslation();
-  const [done, setDone] = useState<string | null>(null);
-  const queue = useInfiniteQuery({
-    queryKey: CERT_QUEUE_KEY,
-    queryFn: ({ pageParam }) => api.listCertifications({ status: 'submitted', cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
-  const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <div data-testid="cert-queue-tab">
-      <p className="muted">{t('compliance.certs_intro')}</p>
-      {done ? (
-        <Notice kind="success" testId="cert-queue-done">
-          {done}
-        </Notice>
-      ) : null}
-      {queue.isPending ? <Loading /> : null}
-      {queue.isError ? <ErrorBox error={queue.error} /> : null}
-      {queue.isSuccess && items.length === 0 ? (
-        <p className="card muted" data-testid="cert-queue-empty">
-          {t('compliance.certs_empty')}
-        </p>
-      ) : null}
-      <div data-testid="cert-queue">
-        {items.map((cert) => (
-          <CertificateQueueItem key={cert.id} cert={cert} onDone={setDone} />
-        ))}
-      </div>
-      {queue.hasNextPage ? (
-        <button type="button" className="block" disabled={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()} data-testid="cert-queue-more">
-          {t('compliance.load_more')}
-        </button>
-      ) : null}
-    </div>
+    <ReviewQueue
+      queryKey={CERT_QUEUE_KEY}
+      fetchPage={(cursor) => api.listCertifications({ status: 'submitted', cursor })}
+      renderItem={(cert, onDone) => <CertificateQueueItem cert={cert} onDone={onDone} />}
+      intro={t('compliance.certs_intro')}
+      empty={t('compliance.certs_empty')}
+      testIds={{ tab: 'cert-queue-tab', done: 'cert-queue-done', empty: 'cert-queue-empty', list: 'cert-queue', more: 'cert-queue-more' }}
+    />
   );
 }
 

@@ -1,12 +1,13 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { ApiError, api, type Seller } from '../../api.js';
-import { ErrorBox, Field, Loading, Notice } from '../../components/ui.js';
+import { ErrorBox, Field } from '../../components/ui.js';
 import { formatDateTime, isLanguage } from '../../i18n/index.js';
 import { SellerFacts, StatusBadge, useNames, useOnboardingReference } from '../sellers/shared.js';
 import { CertificateQueue } from './CertificateQueue.js';
+import { ReviewQueue } from './ReviewQueue.js';
 
 const QUEUE_KEY = ['sellers', 'queue', 'submitted'] as const;
 
@@ -40,41 +41,16 @@ export function ComplianceQueuePage() {
 /** Applications waiting for review (GET /sellers?status=submitted), with Verify and Reject. */
 function SellerQueue() {
   const { t } = useTranslation();
-  const [done, setDone] = useState<string | null>(null);
-  const queue = useInfiniteQuery({
-    queryKey: QUEUE_KEY,
-    queryFn: ({ pageParam }) => api.listSellers({ status: 'submitted', cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
-  const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <div data-testid="seller-queue-tab">
-      <h2 className="visually-hidden">{t('compliance.title')}</h2>
-      <p className="muted">{t('compliance.intro')}</p>
-      {done ? (
-        <Notice kind="success" testId="queue-done">
-          {done}
-        </Notice>
-      ) : null}
-      {queue.isPending ? <Loading /> : null}
-      {queue.isError ? <ErrorBox error={queue.error} /> : null}
-      {queue.isSuccess && items.length === 0 ? (
-        <p className="card muted" data-testid="queue-empty">
-          {t('compliance.empty')}
-        </p>
-      ) : null}
-      <div data-testid="queue">
-        {items.map((seller) => (
-          <QueueItem key={seller.id} seller={seller} onDone={setDone} />
-        ))}
-      </div>
-      {queue.hasNextPage ? (
-        <button type="button" className="block" disabled={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()} data-testid="queue-more">
-          {t('compliance.load_more')}
-        </button>
-      ) : null}
-    </div>
+    <ReviewQueue
+      queryKey={QUEUE_KEY}
+      fetchPage={(cursor) => api.listSellers({ status: 'submitted', cursor })}
+      renderItem={(seller, onDone) => <QueueItem seller={seller} onDone={onDone} />}
+      title={t('compliance.title')}
+      intro={t('compliance.intro')}
+      empty={t('compliance.empty')}
+      testIds={{ tab: 'seller-queue-tab', done: 'queue-done', empty: 'queue-empty', list: 'queue', more: 'queue-more' }}
+    />
   );
 }
 
