@@ -9,7 +9,7 @@ import { type Locale, translate } from '../kernel/i18n.js';
 import * as catalogue from '../modules/catalogue/index.js';
 import * as compliance from '../modules/compliance/index.js';
 import * as sellers from '../modules/sellers/index.js';
-import { eligibilityFacts, reindexProduct } from './index-product.js';
+import { eligibilityFacts, lockProduct, reindexProduct } from './index-product.js';
 
 /**
  * Listing a product: the catalogue owns the product, sellers say who owns the seller and whether it is
@@ -50,6 +50,7 @@ export async function listProduct(tx: Tx, ctx: Ctx, input: Omit<catalogue.Create
 }
 
 export async function editProduct(tx: Tx, ctx: Ctx, id: string, patch: catalogue.ProductPatch, options: IndexOption = {}) {
+  await lockProduct(tx, id);
   const before = await catalogue.getProduct(tx, id);
   if (!before.ok) return before;
   // Who may touch it is settled before anything about its certificates is said.
@@ -115,6 +116,7 @@ export async function reviewCertificate(tx: Tx, ctx: Ctx, id: string, decision: 
   if (!reviewed.ok) return reviewed;
   const seller = await sellers.sellerFacts(tx, reviewed.value.seller_id);
   for (const product_id of await catalogue.productIdsWithCertification(tx, id)) {
+    await lockProduct(tx, product_id);
     const product = await catalogue.getProduct(tx, product_id);
     if (!product.ok) continue;
     const decisions = await compliance.refreshEligibility(tx, ctx.clock.now(), eligibilityFacts(product.value, seller?.status ?? 'draft'));

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import * as catalogue from '../modules/catalogue/index.js';
 import * as compliance from '../modules/compliance/index.js';
@@ -10,6 +11,15 @@ import * as sellers from '../modules/sellers/index.js';
  * eligibility and certificates (compliance) and its stock (inventory), and writes one document.
  * Called in the same transaction as every change that moves one of these.
  */
+/**
+ * Serialises the flows that derive state from a product (eligibility, its search document, its stock
+ * flag): the second waits for the first to commit and then reads what it wrote, so neither overwrites
+ * the other with older facts. Re-entrant within a transaction.
+ */
+export async function lockProduct(tx: Tx, product_id: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`product:${product_id}`}))`);
+}
+
 export async function reindexProduct(
   tx: Tx,
   now: Date,
@@ -17,6 +27,7 @@ export async function reindexProduct(
   /** Decisions the caller has just made, so that they are not read back. */
   known?: Record<compliance.Market, compliance.EligibilityView>,
 ): Promise<void> {
+  await lockProduct(tx, product_id);
   const product = await catalogue.getProduct(tx, product_id);
   if (!product.ok) {
     await search.removeDocument(tx, product_id);
@@ -98,6 +109,7 @@ export async function rebuildSearchIndex(db: Db, now: Date, on_progress?: (done:
 
 /** A stock change moves only whether the product is in stock: no need to analyse its text again. */
 export async function restockProduct(tx: Tx, now: Date, product_id: string): Promise<void> {
+  await lockProduct(tx, product_id);
   const product = await catalogue.getProduct(tx, product_id);
   if (!product.ok) return;
   const stock = await inventory.stockOf(

@@ -421,7 +421,12 @@ export async function variantsByIds(q: Queryable, ids: readonly string[]) {
 
 /** Products that rely on a certificate, so that its review or expiry can refresh their eligibility. */
 export async function productIdsWithCertification(q: Queryable, certification_id: string): Promise<string[]> {
-  const rows = await q.select({ id: products.id }).from(products).where(sql`${certification_id} = any(${products.certification_ids})`);
+  // In id order, like every other multi-product path, so that product locks are always taken in one order.
+  const rows = await q
+    .select({ id: products.id })
+    .from(products)
+    .where(sql`${certification_id} = any(${products.certification_ids})`)
+    .orderBy(asc(products.id));
   return rows.map((r) => r.id);
 }
 
