@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/modules/catalogue/index.js';
 import { HS_TAX_BY_CODE, POSITIVE_LIST_SUBSET } from '../../src/modules/compliance/index.js';
 import { bearer, PASSWORD, sellerBody, uniqueEmail, userWithToken } from '../support/app.js';
-import { HAS_CHROMIUM, launch, SCREENSHOTS } from '../support/browser.js';
+import { HAS_CHROMIUM, launch, phonePage, SCREENSHOTS } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
 
 /** The Thai texts the page shows, straight from the app's own translations. */
@@ -62,12 +62,7 @@ describe.skipIf(!HAS_CHROMIUM)('seller catalogue in the browser (th, 390×844)',
     expect(approved.json().status).toBe('approved');
 
     browser = await launch();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'th-TH', isMobile: true, hasTouch: true });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
-    });
+    ({ context, page } = await phonePage(browser, problems));
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, PASSWORD, sellerBody, uniqueEmail, userWithToken } from '../support/app.js';
-import { HAS_CHROMIUM, launch, SCREENSHOTS } from '../support/browser.js';
+import { HAS_CHROMIUM, launch, phonePage, SCREENSHOTS } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
 
 /** The Thai texts the page shows, straight from the app's own translations. */
@@ -29,13 +29,7 @@ describe.skipIf(!HAS_CHROMIUM)('team and API keys in the browser (th, 390×844)'
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launch();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'th-TH', isMobile: true, hasTouch: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
-    });
+    ({ context, page } = await phonePage(browser, problems, { permissions: ['clipboard-read', 'clipboard-write'], origin: server.url }));
   });
 
   afterAll(async () => {

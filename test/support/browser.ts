@@ -27,3 +27,18 @@ export async function launch(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * A phone-sized page (390×844, Thai locale, touch) whose uncaught errors and CSP violations are
+ * collected into `problems`, so that a journey can fail on them; the 401 of GET /me while signed out does not count.
+ */
+export async function phonePage(browser: Browser, problems: string[], grant?: { permissions: string[]; origin: string }) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'th-TH', isMobile: true, hasTouch: true });
+  if (grant) await context.grantPermissions(grant.permissions, { origin: grant.origin });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
+  });
+  return { context, page };
+}
