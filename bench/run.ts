@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { runCli, startProcess, tempDataDir } from '../test/support/process.js';
+import { benchImport, type ImportBenchRow } from './import.js';
 import { benchSearch, type SearchBenchRow } from './search.js';
 import { demoTaxIdFrom } from './tax-ids.js';
 
@@ -131,16 +132,22 @@ const SEARCH_PRODUCTS = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000);
 const results: Row[] = [];
 const search_rows: SearchBenchRow[] = [];
 const memory: Record<string, number> = {};
-const embedded = await benchOne('PGlite', { DATA_DIR: tempDataDir() });
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 4_000);
+const import_rows: ImportBenchRow[] = [];
+const embedded_env = { DATA_DIR: tempDataDir() };
+const embedded = await benchOne('PGlite', embedded_env);
 results.push(...embedded.rows);
 memory.PGlite = embedded.peak_mb;
+import_rows.push(await benchImport('PGlite', embedded_env, IMPORT_ROWS));
 search_rows.push(await benchSearch('PGlite', { DATA_DIR: tempDataDir() }, SEARCH_PRODUCTS, DURATION_S));
 const pgUrl = await postgresUrl();
 if (pgUrl) {
   try {
-    const r = await benchOne('PostgreSQL', { DATABASE_URL: pgUrl, DATA_DIR: tempDataDir() });
+    const pg_env = { DATABASE_URL: pgUrl, DATA_DIR: tempDataDir() };
+    const r = await benchOne('PostgreSQL', pg_env);
     results.push(...r.rows);
     memory.PostgreSQL = r.peak_mb;
+    import_rows.push(await benchImport('PostgreSQL', pg_env, IMPORT_ROWS));
   } finally {
     await dropDatabase(pgUrl);
   }
@@ -160,3 +167,7 @@ console.log(
   `\nSearch: ${SEARCH_PRODUCTS} generated products, a fixed mix of 100 queries (th, zh, pinyin, en; one in ten with a facet), first page of 20 with facet counts\n`,
 );
 console.table(search_rows);
+console.log(
+  `\nImport: a ${IMPORT_ROWS}-row Windows-874 CSV (four sizes per product) uploaded through the API and followed to the end; then the same file again; then \`saphan search rebuild\`\n`,
+);
+console.table(import_rows);

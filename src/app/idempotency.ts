@@ -23,6 +23,8 @@ declare module 'fastify' {
 /** JSON with object keys sorted, so that `{a,b}` and `{b,a}` are the same request body. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  // An uploaded file stands in the body by its digest.
+  if (Buffer.isBuffer(value)) return JSON.stringify(`sha256:${createHash('sha256').update(value).digest('base64url')}`);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { type Database, openDatabase } from '../db/client.js';
 import { acquireLock } from '../db/lock.js';
+import { localBlobStore } from '../kernel/blobs.js';
 import { systemClock } from '../kernel/clock.js';
 import { createPiiCipher } from '../kernel/crypto.js';
 import { LIMITS } from '../kernel/limits.js';
@@ -42,6 +44,7 @@ export async function start(config: Config): Promise<void> {
     logger,
     trust_proxy: config.trust_proxy,
     search_requests_per_minute: config.search_requests_per_minute,
+    blobs: localBlobStore(path.join(config.data_dir, 'blobs')),
   });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -70,7 +73,11 @@ export async function start(config: Config): Promise<void> {
   const purge = setInterval(() => void purgeIdempotencyKeys(database, new Date()).catch((err: unknown) => logger.warn({ err }, 'purge failed')), 3_600_000);
   purge.unref();
   if (config.seed === 'demo') {
-    const seeded = await seedDemo(database, { clock: systemClock, pii: createPiiCipher(config.pii_key) });
+    const seeded = await seedDemo(database, {
+      clock: systemClock,
+      pii: createPiiCipher(config.pii_key),
+      blobs: localBlobStore(path.join(config.data_dir, 'blobs')),
+    });
     if (seeded) logger.info({ sellers: seeded.sellers, products: seeded.products }, 'demo data loaded');
   }
   const marker = await seedMarker(database);

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { type DomainError, DomainFailure, type FieldError, STATUS_OF_KIND } from '../kernel/errors.js';
 import { type Locale, translate } from '../kernel/i18n.js';
+import { LIMITS } from '../kernel/limits.js';
 import { fieldErrorsFromIssues, renderFieldErrors } from '../kernel/validation.js';
 
 /** RFC 9457 problem details with Saphan's stable `code` and field errors (api.md, Conventions). */
@@ -52,6 +53,23 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
   switch (fastify_error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problemOf({ kind: 'payload_too_large', code: 'body_too_large' }, locale, id);
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return problemOf(
+        {
+          kind: 'payload_too_large',
+          code: 'file_too_large',
+          params: { max_mb: LIMITS.import_file_bytes / 1_048_576 },
+          errors: [{ path: 'file', code: 'file_too_large', params: { max_mb: LIMITS.import_file_bytes / 1_048_576 } }],
+        },
+        locale,
+        id,
+      );
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_PROTO_VIOLATION':
+      return problemOf({ kind: 'invalid', code: 'bad_request' }, locale, id);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problemOf({ kind: 'unsupported_media_type', code: 'unsupported_media_type' }, locale, id);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -2,10 +2,13 @@ import type { Tx } from '../db/client.js';
 import { editProduct, listProduct } from '../flows/catalogue.js';
 import { reindexProduct } from '../flows/index-product.js';
 import { adjustStock } from '../flows/stock.js';
+import type { BlobStore } from '../kernel/blobs.js';
 import { FakeClock } from '../kernel/clock.js';
 import type { Ctx } from '../kernel/context.js';
 import { unwrap } from '../kernel/http.js';
+import * as catalogue from '../modules/catalogue/index.js';
 import * as compliance from '../modules/compliance/index.js';
+import { productSvg } from './demo/product-art.js';
 import { DEMO_PRODUCTS, type DemoProduct } from './demo/products-data.js';
 
 /** A demo seller as the seed made it: who acts for it, and whether it was verified. */
@@ -27,7 +30,7 @@ function isoDay(at: Date, days: number): string {
  * seeding time), products through the same flows as the API, translations reviewed as the data says,
  * and stock for most variants, so that every eligibility outcome and search facet appears.
  */
-export async function seedCatalogue(tx: Tx, sellers: readonly SeededSeller[], officer: Ctx, random: () => number): Promise<number> {
+export async function seedCatalogue(tx: Tx, sellers: readonly SeededSeller[], officer: Ctx, random: () => number, blobs: BlobStore): Promise<number> {
   const now = officer.clock.now();
   const certs = new Map<string, string>();
   const certFor = async (seller: SeededSeller, type: DemoProduct['certs'][number], stars?: number): Promise<string> => {
@@ -87,6 +90,11 @@ export async function seedCatalogue(tx: Tx, sellers: readonly SeededSeller[], of
         NO_INDEX,
       ),
     );
+    // Its picture: generated artwork, stored like an upload (an SVG of our own making, never a seller's).
+    const blob_key = `images/${seller.id.toLowerCase()}/demo-${listed.product.id}.svg`;
+    const art = Buffer.from(productSvg(demo.art, demo.title.th));
+    await blobs.put(blob_key, art, 'image/svg+xml');
+    unwrap(await catalogue.addImage(tx, seller.owner, { product_id: listed.product.id, blob_key, content_type: 'image/svg+xml', byte_size: art.length }));
     const translations = {
       ...(demo.review.zh ? { zh: { status: 'reviewed' as const } } : {}),
       ...(demo.review.en ? { en: { status: 'reviewed' as const } } : {}),

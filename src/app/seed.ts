@@ -3,11 +3,13 @@ import type { Database, Tx } from '../db/client.js';
 import { meta } from '../db/schema.js';
 import { onboardSeller } from '../flows/onboard-seller.js';
 import { assert } from '../kernel/assert.js';
+import type { BlobStore } from '../kernel/blobs.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Actor, Ctx, PlatformRole } from '../kernel/context.js';
 import type { PiiCipher } from '../kernel/crypto.js';
 import { unwrap } from '../kernel/http.js';
 import * as identity from '../modules/identity/index.js';
+import * as pricing from '../modules/pricing/index.js';
 import * as sellers from '../modules/sellers/index.js';
 import { DEMO_SELLERS } from './demo/sellers-data.js';
 import { type SeededSeller, seedCatalogue } from './seed-catalogue.js';
@@ -70,7 +72,7 @@ export interface SeedResult {
  * Loads the demo into an empty database, in one transaction, through the same services and flows as the
  * API (so history and audit are real). The seed marker makes it run once.
  */
-export async function seedDemo(database: Database, deps: { clock: Clock; pii: PiiCipher }): Promise<SeedResult | undefined> {
+export async function seedDemo(database: Database, deps: { clock: Clock; pii: PiiCipher; blobs: BlobStore }): Promise<SeedResult | undefined> {
   // One hash for every demo account (they share the published password), computed before the transaction opens.
   const password_hash = await identity.hashPassword(DEMO_PASSWORD);
   return database.db.transaction(async (tx) => {
@@ -123,7 +125,27 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
       seeded.push({ id: seller.id, province_code: demo.province_code, owner: owner_with_org });
       count += 1;
     }
-    const products = await seedCatalogue(tx, seeded, { ...system, actor: officer }, random);
+    // Reference rates of the last five days (sample figures in the range the Bank of Thailand published in 2025–26).
+    for (let day = 4; day >= 0; day -= 1) {
+      const rate_date = new Date(now.getTime() + 7 * 3_600_000 - day * 86_400_000).toISOString().slice(0, 10);
+      unwrap(
+        await pricing.setRate(tx, system, {
+          currency: 'CNY',
+          rate_date,
+          thb_per_unit: (4.52 + day * 0.0031).toFixed(4),
+          source: 'demo: BOT reference (sample)',
+        }),
+      );
+      unwrap(
+        await pricing.setRate(tx, system, {
+          currency: 'USD',
+          rate_date,
+          thb_per_unit: (32.41 + day * 0.0217).toFixed(4),
+          source: 'demo: BOT reference (sample)',
+        }),
+      );
+    }
+    const products = await seedCatalogue(tx, seeded, { ...system, actor: officer }, random, deps.blobs);
     await tx.insert(meta).values({ key: SEED_KEY, value: { kind: 'demo', at: now.toISOString(), sellers: count, products }, updated_at: now });
     return { accounts: DEMO_ACCOUNTS, sellers: count, products };
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,8 +15,10 @@ import type { z } from 'zod';
 import type { Database } from '../db/client.js';
 import type { RouteDeps } from '../db/deps.js';
 import { catalogueRoutes } from '../flows/catalogue.js';
+import { importRoutes, PRODUCT_IMPORT, runProductImport } from '../flows/import-products.js';
 import { onboardingRoutes } from '../flows/onboard-seller.js';
 import { stockRoutes } from '../flows/stock.js';
+import type { BlobStore } from '../kernel/blobs.js';
 import type { Clock } from '../kernel/clock.js';
 import { constantTimeEqual, createPiiCipher } from '../kernel/crypto.js';
 import { negotiateLocale } from '../kernel/i18n.js';
@@ -23,9 +26,11 @@ import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
 import type { Mailer } from '../kernel/mail.js';
 import { identityRoutes, resolveCredential, SESSION_COOKIE } from '../modules/identity/index.js';
-import { searchRoutes } from '../modules/search/index.js';
+import * as pricing from '../modules/pricing/index.js';
+import { searchRoutes, type ViewerCurrency } from '../modules/search/index.js';
 import { sellerRoutes } from '../modules/sellers/index.js';
 import { registerIdempotency } from './idempotency.js';
+import { JobRunner } from './jobs.js';
 import { registerMetrics } from './metrics.js';
 import { problemOf, sendProblem, toProblem } from './problem.js';
 import { sandboxRoutes } from './sandbox.js';
@@ -55,6 +60,21 @@ export interface ServerOptions {
   readonly login_failure_floor_ms?: number;
   /** Serve the built web app when present (off in API tests). */
   readonly serve_web?: boolean;
+  /** Uploaded files: local disk under DATA_DIR by default, an S3-compatible store in production. */
+  readonly blobs: BlobStore;
+  /** Run background jobs in this process (default on). */
+  readonly run_jobs?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The background jobs this process runs (imports). */
+    jobs: JobRunner;
+  }
+  interface FastifyRequest {
+    /** The name the uploaded file had on the caller's computer (shown back in the import list). */
+    upload_file_name?: string;
+  }
 }
 
 /** Request validation with zod: issues keep their raw form so the error handler can render them in the caller's language. */
@@ -98,6 +118,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     hsts: options.production,
   });
   await app.register(fastifyCookie);
+  // Uploads are read whole into the body (bounded by the import limit), so that they are validated and
+  // hashed for Idempotency-Key like any JSON body.
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: LIMITS.import_file_bytes, files: 1, fields: 8, fieldSize: 4_096, parts: 10 },
+    async onFile(part) {
+      this.upload_file_name = part.filename.slice(0, 200);
+      (part as unknown as { value: Buffer }).value = await part.toBuffer();
+    },
+  });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (request, context) =>
@@ -184,6 +214,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const deps: RouteDeps = {
     database: options.database,
     mailer: options.mailer,
+    blobs: options.blobs,
     public_base_url: options.public_base_url,
     search_requests_per_minute: options.search_requests_per_minute ?? LIMITS.search_requests_per_minute,
     auth: {
@@ -192,6 +223,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       secure_cookies: options.production,
     },
   };
+  const import_env = { database: options.database, blobs: options.blobs, clock: options.clock, pii };
+  const runner = new JobRunner(options.database, options.clock, { [PRODUCT_IMPORT]: (job, signal) => runProductImport(import_env, job, signal) }, app.log);
+  app.decorate('jobs', runner);
+  if (options.run_jobs !== false)
+    app.addHook('onReady', async () => void runner.resume().catch((err: unknown) => app.log.error({ err }, 'resuming jobs failed')));
+  app.addHook('onClose', async () => runner.stop());
   await app.register(
     async (api) => {
       await api.register(identityRoutes(deps));
@@ -199,7 +236,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(onboardingRoutes(deps));
       await api.register(catalogueRoutes(deps));
       await api.register(stockRoutes(deps));
-      await api.register(searchRoutes(deps));
+      await api.register(importRoutes({ ...deps, env: import_env, kickJob: (id) => (options.run_jobs !== false ? runner.kick(id) : undefined) }));
+      await api.register(searchRoutes(deps, { currencyFor: (market) => viewerCurrency(options.database, options.clock, market) }));
+      await api.register(pricing.pricingRoutes(deps));
       if (options.sandbox) await api.register(sandboxRoutes(deps));
     },
     { prefix: '/api/v1' },
@@ -222,4 +261,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return sendProblem(reply, problemOf({ kind: 'not_found', code: 'route_not_found' }, request.locale ?? 'en', request.id));
   });
   return app;
+}
+
+/** Search shows prices in the market's currency at the latest reference rate (kept a minute per process). */
+const rate_cache = new WeakMap<Database, Map<string, { at: number; value: ViewerCurrency | undefined }>>();
+async function viewerCurrency(database: Database, clock: Clock, market: 'CN_CBEC' | 'INTL'): Promise<ViewerCurrency | undefined> {
+  const currency: 'CNY' | 'USD' = market === 'CN_CBEC' ? 'CNY' : 'USD';
+  const now = clock.now();
+  const per_database = rate_cache.get(database) ?? new Map<string, { at: number; value: ViewerCurrency | undefined }>();
+  rate_cache.set(database, per_database);
+  const cached = per_database.get(currency);
+  if (cached && now.getTime() - cached.at < 60_000) return cached.value;
+  const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const found = await pricing.latestRate(database.db, currency, today, LIMITS.fx_rate_max_age_days);
+  const value = found
+    ? {
+        currency,
+        fromThb: (satang: number) => Number(pricing.fromThb(BigInt(satang), found.rate)),
+        toThb: (minor: number) => Number(pricing.toThb(BigInt(minor), found.rate)),
+      }
+    : undefined;
+  per_database.set(currency, { at: now.getTime(), value });
+  return value;
 }

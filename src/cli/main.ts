@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../app/config.js';
 import { openConfigured, start } from '../app/main.js';
@@ -5,12 +6,14 @@ import { seedDemo } from '../app/seed.js';
 import { inTransaction } from '../db/client.js';
 import { DataDirLockedError } from '../db/lock.js';
 import { rebuildSearchIndex } from '../flows/index-product.js';
+import { localBlobStore } from '../kernel/blobs.js';
 import { systemClock } from '../kernel/clock.js';
 import { type OrgRole, type PlatformRole, ROLES } from '../kernel/context.js';
 import { createPiiCipher } from '../kernel/crypto.js';
 import { unwrap } from '../kernel/http.js';
 import { translate } from '../kernel/i18n.js';
 import * as identity from '../modules/identity/index.js';
+import { importFile } from './import.js';
 
 const USAGE = `saphan <command>
 
@@ -20,6 +23,9 @@ const USAGE = `saphan <command>
   users create --email E --password P --role R [--org ORG]
                                 create a user with a role; seller_owner/seller_staff need --org (an org_… id)
   search rebuild                rebuild the search projection from the catalogue, compliance and stock
+  import FILE --seller ID [--url URL] [--lang th|zh|en]
+                                upload a CSV/XLSX of products to a running server (API key in
+                                SAPHAN_API_KEY or --api-key) and follow the job's progress
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SAPHAN_SEED, ...`;
 
@@ -47,7 +53,11 @@ async function main(argv: string[]): Promise<number> {
       const { database, release } = await openConfigured(config, 'saphan seed');
       try {
         await database.migrate();
-        const result = await seedDemo(database, { clock: systemClock, pii: createPiiCipher(config.pii_key) });
+        const result = await seedDemo(database, {
+          clock: systemClock,
+          pii: createPiiCipher(config.pii_key),
+          blobs: localBlobStore(path.join(config.data_dir, 'blobs')),
+        });
         process.stdout.write(
           result
             ? `demo loaded: ${result.sellers} sellers, ${result.products} products, ${result.accounts.length} role accounts\n`
@@ -61,6 +71,24 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'users':
       return usersCommand(rest, config);
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { seller: { type: 'string' }, url: { type: 'string' }, 'api-key': { type: 'string' }, lang: { type: 'string' } },
+      });
+      const file = positionals[0];
+      const api_key = values['api-key'] ?? process.env.SAPHAN_API_KEY;
+      if (!file || !values.seller) throw new UsageError('import needs a FILE and --seller');
+      if (!api_key) throw new UsageError('import needs an API key: SAPHAN_API_KEY or --api-key (create one under Settings → API keys)');
+      return importFile({
+        file,
+        seller_id: values.seller,
+        api_key,
+        base_url: values.url ?? `http://127.0.0.1:${config.port}`,
+        locale: values.lang ?? 'th',
+      });
+    }
     case 'search': {
       if (rest[0] !== 'rebuild') throw new UsageError('search rebuild');
       const { database, release } = await openConfigured(config, 'saphan search rebuild');

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { buildServer } from '../app/server.js';
 import { openDatabase } from '../db/client.js';
+import { memoryBlobStore } from '../kernel/blobs.js';
 import { systemClock } from '../kernel/clock.js';
 
 /**
@@ -33,6 +34,8 @@ async function currentDocument(): Promise<OpenAPI3> {
       production: false,
       readiness: { migrated: true, seeded: true },
       serve_web: false,
+      blobs: memoryBlobStore(),
+      run_jobs: false,
     });
     try {
       await app.ready();

@@ -29,3 +29,23 @@ export async function recordAudit(tx: Tx, ctx: { actor: Actor; request_id?: stri
     after: entry.after ?? null,
   });
 }
+
+/** Several entries in one statement (bulk paths: imports). */
+export async function recordAudits(tx: Tx, ctx: { actor: Actor; request_id?: string | undefined; now: Date }, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      id: newId('aud', ctx.now.getTime()),
+      at: ctx.now,
+      actor_id: ctx.actor.kind === 'anonymous' || ctx.actor.kind === 'system' ? null : ctx.actor.user_id,
+      actor_kind: ctx.actor.kind,
+      request_id: ctx.request_id ?? null,
+      action: entry.action,
+      entity_type: entry.entity_type,
+      entity_id: entry.entity_id,
+      org_id: entry.org_id ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })),
+  );
+}

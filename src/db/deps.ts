@@ -1,3 +1,4 @@
+import type { BlobStore } from '../kernel/blobs.js';
 import type { Mailer } from '../kernel/mail.js';
 import type { Database } from './client.js';
 
@@ -5,6 +6,8 @@ import type { Database } from './client.js';
 export interface RouteDeps {
   readonly database: Database;
   readonly mailer: Mailer;
+  /** Uploaded files (pictures, certificate documents, import files). */
+  readonly blobs: BlobStore;
   /** Where the web app is reachable, for links in mails. */
   readonly public_base_url: string;
   /** Tunable bounds (tests lower the floors and raise the rates). */

@@ -54,3 +54,39 @@ export const meta = pgTable('platform_meta', {
   value: jsonb('value').notNull(),
   updated_at: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/**
+ * Background jobs (imports now; payouts and customs submissions later): durable rows that any app
+ * process may claim, so that a job survives a restart and is resumed. Progress and row errors are
+ * written as the job runs; errors keep a message code and are worded in the reader's language.
+ */
+export const jobs = pgTable(
+  'platform_jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    org_id: text('org_id'),
+    created_by: text('created_by').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull(),
+    input: jsonb('input').$type<Record<string, unknown>>().notNull(),
+    progress_done: integer('progress_done').notNull(),
+    progress_total: integer('progress_total').notNull(),
+    errors: jsonb('errors').$type<JobRowError[]>().notNull(),
+    error_count: integer('error_count').notNull(),
+    summary: jsonb('summary').$type<Record<string, number>>().notNull(),
+    failure_code: text('failure_code'),
+    attempts: integer('attempts').notNull(),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull(),
+    started_at: timestamp('started_at', { withTimezone: true }),
+    heartbeat_at: timestamp('heartbeat_at', { withTimezone: true }),
+    finished_at: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('platform_jobs_org_idx').on(t.org_id, t.created_at), index('platform_jobs_status_idx').on(t.status, t.heartbeat_at)],
+);
+
+export interface JobRowError {
+  readonly row: number;
+  readonly path: string;
+  readonly code: string;
+  readonly params?: Record<string, string | number>;
+}

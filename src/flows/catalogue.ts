@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Db, inTransaction, type Tx } from '../db/client.js';
 import type { RouteDeps } from '../db/deps.js';
+import type { BlobStore } from '../kernel/blobs.js';
 import { type Ctx, hasRole, memberRole } from '../kernel/context.js';
 import { fail, invalidFields, ok, type Result } from '../kernel/errors.js';
 import { decodeCursor, encodeCursor, problemResponses, schemas, send, unwrap } from '../kernel/http.js';
 import { type Locale, translate } from '../kernel/i18n.js';
+import { LIMITS } from '../kernel/limits.js';
 import * as catalogue from '../modules/catalogue/index.js';
 import * as compliance from '../modules/compliance/index.js';
 import * as sellers from '../modules/sellers/index.js';
@@ -84,8 +87,10 @@ export async function productDetail(db: Db, ctx: Ctx, id: string) {
   const certificates = (await compliance.certificationsOfSeller(db, view.seller_id, view.certification_ids))
     .filter((c) => compliance.inForce(c, today))
     .map((c) => ({ type: c.type, number: c.type === 'thai_fda' ? compliance.formatFdaNumber(c.number) : c.number, stars: c.stars, expires_on: c.expires_on }));
+  const images = (await catalogue.imagesOf(db, [id])).get(id) ?? [];
   return ok({
     ...view,
+    images,
     certificates,
     otop_stars: await compliance.otopStars(db, view.seller_id, view.certification_ids, now),
     seller: seller ? { id: seller.id, name: seller.legal_name_th, province_code: seller.province_code } : null,
@@ -131,7 +136,10 @@ const marketDecision = z.object({
   details: z.record(z.string(), z.unknown()),
   rules_version: z.string(),
 });
+const imageSchema = z.object({ id: z.string(), url: z.string(), content_type: z.string(), byte_size: z.number().int() }).meta({ id: 'ProductImage' });
 const productDetailSchema = catalogue.productSchema.extend({
+  /** Pictures in order; the first is the cover. */
+  images: z.array(imageSchema),
   /** The certificates in force today, as printed on the package (public). */
   certificates: z.array(
     z.object({ type: z.enum(compliance.CERTIFICATION_TYPES), number: z.string(), stars: z.number().nullable(), expires_on: z.string().nullable() }),
@@ -248,7 +256,8 @@ export function catalogueRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
     );
 
-    certificationRoutes(app, db);
+    certificationRoutes(app, db, deps.blobs);
+    imageRoutes(app, deps);
   };
 }
 
@@ -259,6 +268,7 @@ const certificationSchema = z
     type: z.enum(compliance.CERTIFICATION_TYPES),
     number: z.string(),
     display_number: z.string(),
+    document_url: z.string().nullable(),
     standard_number: z.string().nullable(),
     issuer: z.string().nullable(),
     issued_on: z.string().nullable(),
@@ -274,7 +284,13 @@ const certificationSchema = z
 
 const isoDate = z.iso.date();
 
-function certificationRoutes(app: Parameters<FastifyPluginAsyncZod>[0], db: Db): void {
+/** Certificate scans: PDF or a photo, told by their first bytes. */
+function documentType(bytes: Uint8Array): string | undefined {
+  if (bytes.subarray(0, 5).toString() === '%PDF-') return 'application/pdf';
+  return catalogue.sniffImage(bytes);
+}
+
+function certificationRoutes(app: Parameters<FastifyPluginAsyncZod>[0], db: Db, blobs: BlobStore): void {
   const idParams = z.object({ id: z.string().max(40) });
   app.post(
     '/certifications',
@@ -292,20 +308,38 @@ function certificationRoutes(app: Parameters<FastifyPluginAsyncZod>[0], db: Db):
           expires_on: isoDate.nullish(),
           stars: z.number().int().min(1).max(5).nullish(),
           year_awarded: z.number().int().min(2001).max(2100).nullish(),
+          /** The scan of the certificate: PDF, JPEG or PNG, base64, at most 5 MB. */
+          document: z
+            .strictObject({
+              file_name: z.string().trim().min(1).max(200),
+              data_base64: z.base64().max(Math.ceil((LIMITS.image_bytes * 4) / 3) + 4),
+            })
+            .nullish(),
         }),
-        response: { 201: certificationSchema, ...problemResponses(400, 401, 404) },
+        response: { 201: certificationSchema, ...problemResponses(400, 401, 404, 413) },
       },
+      bodyLimit: LIMITS.image_bytes * 2,
     },
     async (req, reply) => {
       if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
-      const body = req.body;
+      const { document, ...body } = req.body;
+      let document_key: string | null = null;
+      if (document) {
+        const bytes = Buffer.from(document.data_base64, 'base64');
+        const type = documentType(bytes);
+        if (!type) return unwrap(invalidFields([{ path: 'document.data_base64', code: 'document_type_unsupported' }]));
+        const seller = await sellerForWrite(db, req.ctx, body.seller_id);
+        if (!seller.ok) return unwrap(seller);
+        document_key = `certificates/${body.seller_id.toLowerCase()}/${randomUUID()}`;
+        await blobs.put(document_key, bytes, type);
+      }
       return send(
         reply,
         201,
         await inTransaction(db, async (tx) => {
           const seller = await sellerForWrite(tx, req.ctx, body.seller_id);
           if (!seller.ok) return seller;
-          return compliance.createCertification(tx, req.ctx, { ...body, org_id: seller.value.org_id });
+          return compliance.createCertification(tx, req.ctx, { ...body, org_id: seller.value.org_id, document_key });
         }),
       );
     },
@@ -342,6 +376,25 @@ function certificationRoutes(app: Parameters<FastifyPluginAsyncZod>[0], db: Db):
     },
   );
 
+  app.get(
+    '/certifications/:id/document',
+    {
+      schema: {
+        tags: ['compliance'],
+        summary: 'The certificate’s scan (the seller’s members and reviewers)',
+        params: idParams,
+        response: { 200: z.any().meta({ type: 'string', format: 'binary' }), ...problemResponses(401, 404) },
+      },
+    },
+    async (req, reply) => {
+      if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+      const key = unwrap(await compliance.certificationDocumentKey(db, req.ctx, req.params.id));
+      const blob = await blobs.get(key);
+      if (!blob) return unwrap(fail('not_found', 'document_not_found'));
+      return sendFile(reply, blob, 'private, max-age=300');
+    },
+  );
+
   app.post(
     '/certifications/:id/approve',
     {
@@ -373,6 +426,101 @@ function certificationRoutes(app: Parameters<FastifyPluginAsyncZod>[0], db: Db):
     async (req, reply) => {
       if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
       return send(reply, 200, await inTransaction(db, (tx) => reviewCertificate(tx, req.ctx, req.params.id, { action: 'reject', reason: req.body.reason })));
+    },
+  );
+}
+
+/** Serves stored bytes so that no browser runs them: exact type, no sniffing, a sandboxing CSP. */
+function sendFile(reply: import('fastify').FastifyReply, blob: { bytes: Buffer; content_type: string }, cache: string) {
+  return reply
+    .header('content-type', blob.content_type)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+    .header('cache-control', cache)
+    .send(blob.bytes);
+}
+
+function imageRoutes(app: Parameters<FastifyPluginAsyncZod>[0], deps: RouteDeps): void {
+  const db = deps.database.db;
+  const params = z.object({ id: z.string().max(40) });
+  app.post(
+    '/products/:id/images',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Add a picture (multipart `file`: JPEG, PNG or WebP, at most 5 MB; seller members)',
+        consumes: ['multipart/form-data'],
+        params,
+        body: z.strictObject({
+          file: z
+            .custom<Buffer>((v) => Buffer.isBuffer(v), { params: { code: 'image_type_unsupported' } })
+            .meta({ type: 'string', format: 'binary', description: 'the picture' }),
+        }),
+        response: { 201: imageSchema, ...problemResponses(400, 401, 404, 409, 413) },
+      },
+    },
+    async (req, reply) => {
+      if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+      const bytes = req.body.file;
+      if (bytes.length > LIMITS.image_bytes) {
+        const params = { max_mb: LIMITS.image_bytes / 1_048_576 };
+        return unwrap(fail('payload_too_large', 'image_too_large', { params, errors: [{ path: 'file', code: 'image_too_large', params }] }));
+      }
+      const content_type = catalogue.sniffImage(bytes);
+      if (!content_type) return unwrap(invalidFields([{ path: 'file', code: 'image_type_unsupported' }]));
+      const product = await catalogue.getProduct(db, req.params.id);
+      if (!product.ok || memberRole(req.actor, product.value.org_id) === undefined) return unwrap(fail('not_found', 'product_not_found'));
+      const blob_key = `images/${product.value.seller_id.toLowerCase()}/${randomUUID()}`;
+      await deps.blobs.put(blob_key, bytes, content_type);
+      const added = await inTransaction(db, async (tx) => {
+        const image = await catalogue.addImage(tx, req.ctx, { product_id: req.params.id, blob_key, content_type, byte_size: bytes.length });
+        if (image.ok) await reindexProduct(tx, req.ctx.clock.now(), req.params.id);
+        return image;
+      });
+      if (!added.ok) await deps.blobs.delete(blob_key);
+      return send(reply, 201, added);
+    },
+  );
+
+  app.delete(
+    '/products/:id/images/:image_id',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Remove a picture (seller members)',
+        params: z.object({ id: z.string().max(40), image_id: z.string().max(40) }),
+        response: { 204: z.null(), ...problemResponses(401, 404) },
+      },
+    },
+    async (req, reply) => {
+      if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+      const removed = unwrap(
+        await inTransaction(db, async (tx) => {
+          const r = await catalogue.removeImage(tx, req.ctx, req.params.id, req.params.image_id);
+          if (r.ok) await reindexProduct(tx, req.ctx.clock.now(), req.params.id);
+          return r;
+        }),
+      );
+      await deps.blobs.delete(removed.blob_key);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/images/:id',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'A product picture (public; cached for a year: a picture never changes under its id)',
+        params,
+        response: { 200: z.any().meta({ type: 'string', format: 'binary' }), ...problemResponses(404) },
+      },
+    },
+    async (req, reply) => {
+      const image = await catalogue.imageBlob(db, req.params.id);
+      const blob = image ? await deps.blobs.get(image.blob_key) : undefined;
+      if (!blob) return unwrap(fail('not_found', 'image_not_found'));
+      return sendFile(reply, blob, 'public, max-age=31536000, immutable');
     },
   );
 }

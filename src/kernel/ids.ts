@@ -20,6 +20,7 @@ export const ID_PREFIXES = [
   'dcl',
   'job',
   'mov',
+  'img',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -23,6 +23,17 @@ export const LIMITS = {
   api_keys_per_user: 20,
   shutdown_timeout_ms: 8_000,
   reject_reason_chars: 1_000,
+  /** An import file's size; a larger upload is refused before it is read. */
+  import_file_bytes: 20 * 1_048_576,
+  /** A reference FX rate older than this (days) is not used for prices. */
+  fx_rate_max_age_days: 4,
+  /** One product picture or certificate document. */
+  image_bytes: 5 * 1_048_576,
+  images_per_product: 10,
+  /** Data rows in one import file. */
+  import_rows_max: 20_000,
+  /** Products written per transaction by an import job (and per progress report). */
+  import_batch_products: 100,
 } as const;
 
 export type Limits = { -readonly [K in keyof typeof LIMITS]: number };

@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { outboxMailer } from '../../src/app/mail.js';
 import { buildServer } from '../../src/app/server.js';
 import type { Database } from '../../src/db/client.js';
 import { inTransaction } from '../../src/db/client.js';
+import { localBlobStore } from '../../src/kernel/blobs.js';
 import { type Clock, systemClock } from '../../src/kernel/clock.js';
 import type { PlatformRole } from '../../src/kernel/context.js';
 import { createPiiCipher } from '../../src/kernel/crypto.js';
@@ -45,6 +49,7 @@ export async function createTestApp(
     search_requests_per_minute: 100_000,
     login_failure_floor_ms: options.login_failure_floor_ms ?? 20,
     serve_web: options.serve_web ?? false,
+    blobs: localBlobStore(mkdtempSync(path.join(tmpdir(), 'saphan-blobs-'))),
   });
   await app.ready();
   return {

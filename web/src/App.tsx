@@ -4,6 +4,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { Header } from './components/Header.js';
 import { ErrorBox, Loading, Notice } from './components/ui.js';
 import { CertificatesPage } from './features/catalogue/CertificatesPage.js';
+import { ImportPage } from './features/catalogue/ImportPage.js';
 import { EditProductPage, NewProductPage } from './features/catalogue/ProductEditor.js';
 import { ProductsPage } from './features/catalogue/ProductsPage.js';
 import { ComplianceQueuePage } from './features/compliance/ComplianceQueuePage.js';
@@ -83,6 +84,11 @@ export function App() {
           <Route path="/seller/products/new">
             <RequireUser>
               <NewProductPage />
+            </RequireUser>
+          </Route>
+          <Route path="/seller/products/import">
+            <RequireUser>
+              <ImportPage />
             </RequireUser>
           </Route>
           <Route path="/seller/products/:id">

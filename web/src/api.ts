@@ -85,6 +85,35 @@ export type StockAdjustment = JsonBody<'/api/v1/inventory/adjustments', 'post'>;
 export type WarehouseCode = StockAdjustment['warehouse_code'];
 export const WAREHOUSE_CODES: readonly WarehouseCode[] = ['GTC-BKK', 'GTC-LCB', 'GTC-NKP', 'SELLER'];
 
+/** A background job as GET /jobs/{id} answers: status, progress, row errors in the Accept-Language language and the summary. */
+export type Job = Schemas['Job'];
+export type JobStatus = Job['status'];
+/** A row the import could not take: its row number as the spreadsheet shows it (the header is row 1), the column and why. */
+export type JobRowError = Job['errors'][number];
+/** POST /products/import → 202: the job to follow and how many data rows the file has. */
+export type ImportStarted = JsonResponse<'/api/v1/products/import', 'post', 202>;
+type ImportUpload = Operation<'/api/v1/products/import', 'post'>['requestBody']['content']['multipart/form-data'];
+export type TemplateQuery = NonNullable<Operation<'/api/v1/products/import/template', 'get'>['parameters']['query']>;
+/** What an import job counts; the API types the summary as a record, these are the counts a product import keeps. */
+export const IMPORT_COUNTS = ['created', 'updated', 'unchanged', 'failed_rows'] as const;
+export type ImportCount = (typeof IMPORT_COUNTS)[number];
+
+/** A job that will not change any more. */
+export function jobFinished(job: Pick<Job, 'status'>): boolean {
+  return job.status === 'succeeded' || job.status === 'failed';
+}
+
+/** A count of an import job's summary (0 before the job has reported it). */
+export function importCount(job: Pick<Job, 'summary'>, count: ImportCount): number {
+  return job.summary[count] ?? 0;
+}
+
+/** The address of the import template, for a plain download link (the browser saves the file under the server's name). */
+export function importTemplateHref(query: Required<Omit<TemplateQuery, 'lang'>>): string {
+  // The help sheet in the app's language, not the browser's (a download link sends the browser's Accept-Language).
+  return `/api/v1/products/import/template?${new URLSearchParams({ ...query, lang: currentLanguage() }).toString()}`;
+}
+
 export type FieldError = Schemas['Problem']['errors'][number];
 /**
  * RFC 9457 problem details with Saphan's `code` and field errors, already in the Accept-Language language.
@@ -298,6 +327,20 @@ export const api = {
     const key = newIdempotencyKey();
     return call(() => client.POST('/api/v1/certifications/{id}/reject', { ...byId(id), body: { reason }, headers: { 'idempotency-key': key } }));
   },
+
+  /**
+   * Uploads a CSV or XLSX of products as multipart/form-data: the FormData goes out as it is, so that the browser sets the
+   * content type with its boundary (the CSRF and language headers come from the middleware, as for every call).
+   */
+  importProducts: (sellerId: string, file: File, idempotencyKey: string) => {
+    const form = new FormData();
+    form.append('seller_id', sellerId);
+    form.append('file', file, file.name);
+    const body: ImportUpload = { seller_id: sellerId, file: file.name };
+    return call(() => client.POST('/api/v1/products/import', { body, bodySerializer: () => form, headers: { 'idempotency-key': idempotencyKey } }));
+  },
+  job: (id: string) => call(() => client.GET('/api/v1/jobs/{id}', byId(id))),
+  sellerImports: (sellerId: string) => call(() => client.GET('/api/v1/sellers/{id}/imports', byId(sellerId))),
 
   stock: (variantId: string) => call(() => client.GET('/api/v1/inventory', { params: { query: { variant_id: variantId } } })),
   adjustStock: (body: StockAdjustment, idempotencyKey: string) =>

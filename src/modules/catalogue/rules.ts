@@ -78,3 +78,12 @@ export function draftFromGlossary(thai: string, glossary: readonly GlossaryEntry
   if (covered === 0) return { zh: null, en: null, coverage: 0 };
   return { zh: zh.join(''), en: en.join(' ').replace(/\s+/g, ' ').trim(), coverage: Math.min(1, covered / total) };
 }
+
+/** Picture types a seller may upload, told by their first bytes (never by the name or the declared type). SVG is not one: it can carry script. */
+export function sniffImage(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'image/webp' | undefined {
+  const starts = (sig: readonly number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  return undefined;
+}

@@ -60,3 +60,19 @@ export const variants = pgTable(
   },
   (t) => [uniqueIndex('catalogue_variants_seller_sku_key').on(t.seller_id, t.sku), index('catalogue_variants_product_idx').on(t.product_id, t.position)],
 );
+
+/** A product's pictures: the bytes live in the blob store under `blob_key`; the first by position is the cover. */
+export const images = pgTable(
+  'catalogue_images',
+  {
+    id: text('id').primaryKey(),
+    product_id: text('product_id').notNull(),
+    seller_id: text('seller_id').notNull(),
+    blob_key: text('blob_key').notNull(),
+    content_type: text('content_type').notNull(),
+    byte_size: integer('byte_size').notNull(),
+    position: integer('position').notNull(),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('catalogue_images_product_idx').on(t.product_id, t.position)],
+);

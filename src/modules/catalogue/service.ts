@@ -4,10 +4,11 @@ import { type Db, isUniqueViolation, type Tx } from '../../db/client.js';
 import { type Ctx, hasRole, memberRole } from '../../kernel/context.js';
 import { type FieldError, fail, invalidFields, ok, type Result } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
+import { LIMITS } from '../../kernel/limits.js';
 import { CATEGORY_BY_CODE } from './reference/categories.js';
 import { GLOSSARY } from './reference/glossary.js';
 import { draftFromGlossary, parseHsCode, plainText, sanitizeDescription } from './rules.js';
-import { type Localized, type ProductAttributes, products, type TranslationState, variants } from './schema.js';
+import { images, type Localized, type ProductAttributes, products, type TranslationState, variants } from './schema.js';
 
 type Queryable = Db | Tx;
 type ProductRow = typeof products.$inferSelect;
@@ -250,6 +251,23 @@ export async function getProduct(q: Queryable, id: string): Promise<Result<Produ
   return ok({ ...toView(row, await loadVariants(q, [row.id])), org_id: row.org_id });
 }
 
+/** Several products at once, in id order (bulk paths: imports, reindexing). */
+export async function getProducts(q: Queryable, ids: readonly string[]): Promise<(ProductView & { org_id: string })[]> {
+  if (ids.length === 0) return [];
+  const rows = await q
+    .select()
+    .from(products)
+    .where(inArray(products.id, [...ids]))
+    .orderBy(asc(products.id));
+  const all = await loadVariants(
+    q,
+    rows.map((r) => r.id),
+  );
+  const by_product = new Map<string, VariantRow[]>();
+  for (const v of all) by_product.set(v.product_id, [...(by_product.get(v.product_id) ?? []), v]);
+  return rows.map((r) => ({ ...toView(r, by_product.get(r.id) ?? []), org_id: r.org_id }));
+}
+
 export async function listSellerProducts(q: Queryable, ctx: Ctx, input: { seller_id: string; org_id: string; after_id?: string | undefined; limit: number }) {
   if (memberRole(ctx.actor, input.org_id) === undefined && !hasRole(ctx.actor, 'compliance_officer', 'admin')) return fail('not_found', 'seller_not_found');
   const rows = await q
@@ -419,6 +437,15 @@ export async function variantsByIds(q: Queryable, ids: readonly string[]) {
     .where(inArray(variants.id, [...ids]));
 }
 
+/** A seller's variants by SKU, for imports that upsert by seller + SKU. */
+export async function variantsBySkus(q: Queryable, seller_id: string, skus: readonly string[]) {
+  if (skus.length === 0) return [];
+  return q
+    .select({ id: variants.id, sku: variants.sku, product_id: variants.product_id })
+    .from(variants)
+    .where(and(eq(variants.seller_id, seller_id), inArray(variants.sku, [...skus])));
+}
+
 /** Products that rely on a certificate, so that its review or expiry can refresh their eligibility. */
 export async function productIdsWithCertification(q: Queryable, certification_id: string): Promise<string[]> {
   // In id order, like every other multi-product path, so that product locks are always taken in one order.
@@ -438,4 +465,97 @@ export async function productIdsOfSeller(q: Queryable, seller_id: string): Promi
 export async function allProductIds(q: Queryable): Promise<string[]> {
   const rows = await q.select({ id: products.id }).from(products).orderBy(asc(products.id));
   return rows.map((r) => r.id);
+}
+
+// ——— pictures ———
+
+export interface ImageView {
+  id: string;
+  url: string;
+  content_type: string;
+  byte_size: number;
+}
+
+function imageView(row: typeof images.$inferSelect): ImageView {
+  return { id: row.id, url: `/api/v1/images/${row.id}`, content_type: row.content_type, byte_size: row.byte_size };
+}
+
+/**
+ * Records a picture whose bytes the caller has stored under `blob_key`. Only the seller's members
+ * may; a product has at most LIMITS.images_per_product pictures.
+ */
+export async function addImage(
+  tx: Tx,
+  ctx: Ctx,
+  input: { product_id: string; blob_key: string; content_type: string; byte_size: number },
+): Promise<Result<ImageView>> {
+  const [product] = await tx.select().from(products).where(eq(products.id, input.product_id)).for('update');
+  if (!product || (memberRole(ctx.actor, product.org_id) === undefined && ctx.actor.kind !== 'system')) return fail('not_found', 'product_not_found');
+  const existing = await tx.select({ position: images.position }).from(images).where(eq(images.product_id, product.id));
+  if (existing.length >= LIMITS.images_per_product) {
+    return fail('conflict', 'image_limit', {
+      params: { max: LIMITS.images_per_product },
+      errors: [{ path: 'file', code: 'image_limit', params: { max: LIMITS.images_per_product } }],
+    });
+  }
+  const now = ctx.clock.now();
+  const row = {
+    id: newId('img', now.getTime()),
+    product_id: product.id,
+    seller_id: product.seller_id,
+    blob_key: input.blob_key,
+    content_type: input.content_type,
+    byte_size: input.byte_size,
+    position: existing.reduce((max, r) => Math.max(max, r.position + 1), 0),
+    created_at: now,
+  };
+  await tx.insert(images).values(row);
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    {
+      action: 'product.image_added',
+      entity_type: 'product',
+      entity_id: product.id,
+      org_id: product.org_id,
+      after: { image_id: row.id, content_type: row.content_type, byte_size: row.byte_size },
+    },
+  );
+  return ok(imageView(row));
+}
+
+/** Removes a picture; answers its blob key so that the caller can delete the bytes after commit. */
+export async function removeImage(tx: Tx, ctx: Ctx, product_id: string, image_id: string): Promise<Result<{ blob_key: string }>> {
+  const [product] = await tx.select().from(products).where(eq(products.id, product_id));
+  if (!product || memberRole(ctx.actor, product.org_id) === undefined) return fail('not_found', 'product_not_found');
+  const [row] = await tx
+    .delete(images)
+    .where(and(eq(images.id, image_id), eq(images.product_id, product_id)))
+    .returning();
+  if (!row) return fail('not_found', 'image_not_found');
+  await recordAudit(
+    tx,
+    { ...ctx, now: ctx.clock.now() },
+    { action: 'product.image_removed', entity_type: 'product', entity_id: product.id, org_id: product.org_id, before: { image_id } },
+  );
+  return ok({ blob_key: row.blob_key });
+}
+
+/** Pictures of several products, each list in position order (the first is the cover). */
+export async function imagesOf(q: Queryable, product_ids: readonly string[]): Promise<Map<string, ImageView[]>> {
+  const out = new Map<string, ImageView[]>();
+  if (product_ids.length === 0) return out;
+  const rows = await q
+    .select()
+    .from(images)
+    .where(inArray(images.product_id, [...product_ids]))
+    .orderBy(asc(images.product_id), asc(images.position));
+  for (const r of rows) out.set(r.product_id, [...(out.get(r.product_id) ?? []), imageView(r)]);
+  return out;
+}
+
+/** Where a picture's bytes are, for serving it. */
+export async function imageBlob(q: Queryable, image_id: string): Promise<{ blob_key: string; content_type: string } | undefined> {
+  const [row] = await q.select({ blob_key: images.blob_key, content_type: images.content_type }).from(images).where(eq(images.id, image_id));
+  return row;
 }

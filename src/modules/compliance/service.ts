@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.js';
 import type { Db, Tx } from '../../db/client.js';
 import { type Ctx, hasRole, memberRole } from '../../kernel/context.js';
@@ -42,6 +42,8 @@ export interface CertificationView {
   /** Approved and not past its expiry date today. */
   in_force: boolean;
   rejection_reason: string | null;
+  /** The uploaded scan, readable by the seller's members and reviewers only. */
+  document_url: string | null;
   created_at: string;
 }
 
@@ -61,6 +63,7 @@ function toView(row: CertificationRow, today: string): CertificationView {
     status: row.status,
     in_force: inForce(row, today),
     rejection_reason: row.rejection_reason,
+    document_url: row.document_key ? `/api/v1/certifications/${row.id}/document` : null,
     created_at: row.created_at.toISOString(),
   };
 }
@@ -159,6 +162,14 @@ export async function getCertification(q: Queryable, ctx: Ctx, id: string): Prom
   return ok(toView(row, bangkokDate(ctx.clock.now())));
 }
 
+/** Where a certificate's scan is, for the same callers who may read the certificate. */
+export async function certificationDocumentKey(q: Queryable, ctx: Ctx, id: string): Promise<Result<string>> {
+  const [row] = await q.select().from(certifications).where(eq(certifications.id, id));
+  if (!row || (memberRole(ctx.actor, row.org_id) === undefined && !hasRole(ctx.actor, 'compliance_officer', 'admin')))
+    return fail('not_found', 'certification_not_found');
+  return row.document_key ? ok(row.document_key) : fail('not_found', 'document_not_found');
+}
+
 /** Reviewers see every certificate (the review queue); members see their sellers'. */
 export async function listCertifications(
   q: Queryable,
@@ -194,6 +205,26 @@ export async function certificationsOfSeller(q: Queryable, seller_id: string, id
     .where(and(eq(certifications.seller_id, seller_id), inArray(certifications.id, [...ids])));
 }
 
+/** How a seller types a certificate number in a spreadsheet (dashes, spaces, case) does not matter. */
+export function normalizeCertificateNumber(number: string): string {
+  return number.replace(/[^0-9a-z\u0E00-\u0E7F]/gi, '').toLowerCase();
+}
+
+/**
+ * A seller's certificates by number (normalised), for imports that name certificates by the number on
+ * the paper. A rejected certificate is not offered; of several with one number the latest wins.
+ */
+export async function certificationIdsByNumber(q: Queryable, seller_id: string): Promise<Map<string, string>> {
+  const rows = await q
+    .select({ id: certifications.id, number: certifications.number, status: certifications.status })
+    .from(certifications)
+    .where(eq(certifications.seller_id, seller_id))
+    .orderBy(asc(certifications.id));
+  const out = new Map<string, string>();
+  for (const r of rows) if (r.status !== 'rejected') out.set(normalizeCertificateNumber(r.number), r.id);
+  return out;
+}
+
 export type ProductFacts = Omit<EligibilityFacts, 'certifications' | 'today' | 'positive_list' | 'hs_tax'> & {
   readonly product_id: string;
   readonly seller_id: string;
@@ -216,12 +247,13 @@ export async function refreshEligibility(tx: Tx, now: Date, facts: ProductFacts)
   const today = bangkokDate(now);
   const full: EligibilityFacts = { ...facts, certifications: certs, today, positive_list: POSITIVE_LIST, hs_tax: HS_TAX_BY_CODE };
   const out = {} as Record<Market, EligibilityView>;
+  const rows: (typeof eligibility.$inferInsert)[] = [];
   for (const market of MARKETS) {
     const d = decide(market, full);
     // The certificate stops counting on its expiry date: midnight at the start of that day in Bangkok.
     const valid_until = d.valid_through ? new Date(`${d.valid_through}T00:00:00+07:00`) : null;
     const details = { ...d.details, seller_status: facts.seller_status };
-    const row = {
+    rows.push({
       product_id: facts.product_id,
       seller_id: facts.seller_id,
       market,
@@ -231,14 +263,7 @@ export async function refreshEligibility(tx: Tx, now: Date, facts: ProductFacts)
       rules_version: RULES_VERSION,
       computed_at: now,
       valid_until,
-    };
-    await tx
-      .insert(eligibility)
-      .values(row)
-      .onConflictDoUpdate({
-        target: [eligibility.product_id, eligibility.market],
-        set: { eligible: row.eligible, reasons: row.reasons, details, rules_version: row.rules_version, computed_at: now, valid_until },
-      });
+    });
     out[market] = {
       eligible: d.eligible,
       valid_until: valid_until?.toISOString() ?? null,
@@ -248,6 +273,21 @@ export async function refreshEligibility(tx: Tx, now: Date, facts: ProductFacts)
       computed_at: now.toISOString(),
     };
   }
+  // One statement for the three markets.
+  await tx
+    .insert(eligibility)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [eligibility.product_id, eligibility.market],
+      set: {
+        eligible: sql.raw('excluded.eligible'),
+        reasons: sql.raw('excluded.reasons'),
+        details: sql.raw('excluded.details'),
+        rules_version: sql.raw('excluded.rules_version'),
+        computed_at: sql.raw('excluded.computed_at'),
+        valid_until: sql.raw('excluded.valid_until'),
+      },
+    });
   return out;
 }
 

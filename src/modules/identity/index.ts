@@ -2,6 +2,7 @@
 export { identityRoutes, SESSION_COOKIE } from './routes.js';
 export {
   API_KEY_PREFIX,
+  actorOfUserId,
   addMember,
   countUsers,
   createOrganisation,

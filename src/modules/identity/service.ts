@@ -208,6 +208,21 @@ export async function resolveCredential(q: Queryable, now: Date, token: string):
   return { actor: actorOfUser({ id: first.user_id, roles: first.roles }, membershipsOf(rows), 'user'), locale: first.locale, csrf_token: first.csrf_token };
 }
 
+/**
+ * The actor a user is now (roles and memberships as they stand), for work that runs later on the
+ * user's behalf: a background job acts with today's rights, not those it was queued with.
+ */
+export async function actorOfUserId(q: Queryable, user_id: string): Promise<Actor | undefined> {
+  const membership = { org_id: memberships.org_id, role: memberships.role };
+  const rows = await q
+    .select({ user_id: users.id, roles: users.roles, membership })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.user_id, users.id))
+    .where(eq(users.id, user_id));
+  const first = rows[0];
+  return first ? actorOfUser({ id: first.user_id, roles: first.roles }, membershipsOf(rows), 'user') : undefined;
+}
+
 function membershipsOf(rows: readonly { membership: { org_id: string; role: OrgRole } | null }[]): Membership[] {
   return rows.flatMap((r) => (r.membership ? [r.membership] : []));
 }

@@ -3,7 +3,7 @@
  * this interface an OpenSearch adapter can take over (index, remove, search) without callers changing.
  */
 export { normalize, queryTerms, tokens } from './analyze.js';
-export { searchRoutes } from './routes.js';
+export { type CurrencyFor, searchRoutes, type ViewerCurrency } from './routes.js';
 export {
   indexDocument,
   indexDocuments,

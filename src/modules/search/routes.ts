@@ -42,16 +42,32 @@ const hit = z.object({
   product_id: z.string(),
   title: z.string(),
   title_all: z.object({ th: z.string(), zh: z.string().optional(), en: z.string().optional() }),
-  price: z.object({ amount_minor: z.number().int(), currency: z.literal('THB') }),
+  price: z.object({ amount_minor: z.number().int(), currency: z.enum(['THB', 'CNY', 'USD']) }),
   seller: z.object({ id: z.string(), name: z.string(), province_code: z.string() }),
   category_code: z.string(),
   otop_stars: z.number().nullable(),
   certifications: z.array(z.string()),
+  image_url: z.string().nullable(),
   highlight: z.object({ title: z.string(), ranges: z.array(z.tuple([z.number(), z.number()])) }),
 });
 const facet = z.array(z.object({ value: z.string(), count: z.number() }));
 
-export function searchRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+/** Prices in the market's currency: conversion both ways with the day's reference rate (given by the composition root). */
+export interface ViewerCurrency {
+  readonly currency: 'CNY' | 'USD';
+  readonly fromThb: (satang: number) => number;
+  readonly toThb: (minor: number) => number;
+}
+export type CurrencyFor = (market: 'CN_CBEC' | 'INTL') => Promise<ViewerCurrency | undefined>;
+
+/** Price facet buckets in each currency's minor units (upper bounds but the last). */
+const PRICE_EDGES: Record<'THB' | 'CNY' | 'USD', readonly number[]> = {
+  THB: [20_000, 50_000, 100_000, 250_000],
+  CNY: [5_000, 10_000, 20_000, 50_000],
+  USD: [1_000, 2_000, 5_000, 10_000],
+};
+
+export function searchRoutes(deps: RouteDeps, options: { currencyFor?: CurrencyFor } = {}): FastifyPluginAsyncZod {
   return async (app) => {
     const cache = new AnswerCache<Awaited<ReturnType<typeof search>>>();
     app.get(
@@ -79,7 +95,9 @@ export function searchRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
             200: z.object({
               total: z.number(),
               items: z.array(hit),
-              facets: z.object({ category: facet, province: facet, otop_stars: facet, certification: facet }),
+              /** The currency of every price here (and of price_min/price_max): the market's, or THB when no fresh rate is known. */
+              currency: z.enum(['THB', 'CNY', 'USD']),
+              facets: z.object({ category: facet, province: facet, otop_stars: facet, certification: facet, price: facet }),
               next_cursor: z.string().nullable(),
             }),
             ...problemResponses(400),
@@ -92,6 +110,10 @@ export function searchRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
           return unwrap(fail('invalid', 'validation_failed', { errors: [{ path: 'cursor', code: 'cursor_invalid' }] }));
         }
+        const viewer = query.market === 'TH' ? undefined : await options.currencyFor?.(query.market);
+        const currency: 'THB' | 'CNY' | 'USD' = viewer?.currency ?? 'THB';
+        const toThb = viewer ? viewer.toThb : (n: number) => n;
+        const edges = PRICE_EDGES[currency];
         const input = {
           q: cleanQuery(query.q),
           market: query.market,
@@ -100,8 +122,9 @@ export function searchRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           province: query.province,
           otop_stars_min: query.otop_stars_min,
           certification: query.certification,
-          price_min_thb_minor: query.price_min,
-          price_max_thb_minor: query.price_max,
+          price_min_thb_minor: query.price_min === undefined ? undefined : toThb(query.price_min),
+          price_max_thb_minor: query.price_max === undefined ? undefined : toThb(query.price_max),
+          price_edges_thb_minor: edges.map(toThb),
           offset,
           limit: query.limit,
         };
@@ -116,8 +139,22 @@ export function searchRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           offset + query.limit < result.total && offset + query.limit <= MAX_OFFSET ? Buffer.from(String(offset + query.limit)).toString('base64url') : null;
         return {
           total: result.total,
-          items: result.items.map(({ price_thb_minor, ...h }) => ({ ...h, price: { amount_minor: price_thb_minor, currency: 'THB' as const } })),
-          facets: result.facets,
+          currency,
+          items: result.items.map(({ price_thb_minor, ...h }) => ({
+            ...h,
+            price: { amount_minor: viewer ? viewer.fromThb(price_thb_minor) : price_thb_minor, currency },
+          })),
+          facets: {
+            ...result.facets,
+            // Bucket i holds prices from edge i−1 (or 0) up to edge i, in the viewer's currency.
+            price: result.facets.price
+              .map(({ value, count }) => {
+                const i = Number(value);
+                return { value: `${i === 0 ? 0 : edges[i - 1]}-${edges[i] ?? ''}`, count, i };
+              })
+              .sort((a, b) => a.i - b.i)
+              .map(({ value, count }) => ({ value, count })),
+          },
           next_cursor: next,
         };
       },

@@ -18,6 +18,8 @@ export const documents = pgTable(
     certifications: text('certifications').array().notNull(),
     price_min_thb_minor: bigint('price_min_thb_minor', { mode: 'number' }).notNull(),
     in_stock: boolean('in_stock').notNull(),
+    /** The cover picture (catalogue_images.id), shown in results. */
+    image_id: text('image_id'),
     /** Markets where the product is eligible. */
     markets: text('markets').array().notNull(),
     /** The eligibility behind `markets` stops holding then (a certificate's expiry): the document stops matching. */

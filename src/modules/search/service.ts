@@ -17,6 +17,8 @@ export interface SearchDocumentInput {
   readonly certifications: readonly string[];
   readonly price_min_thb_minor: number;
   readonly in_stock: boolean;
+  /** The cover picture's id, when the product has pictures. */
+  readonly image_id?: string | null;
   readonly markets: readonly string[];
   readonly valid_until: Date | null;
   readonly reviewed: readonly string[];
@@ -41,6 +43,7 @@ function documentRow(doc: SearchDocumentInput, now: Date) {
     certifications: [...doc.certifications],
     price_min_thb_minor: doc.price_min_thb_minor,
     in_stock: doc.in_stock,
+    image_id: doc.image_id ?? null,
     markets: [...doc.markets],
     valid_until: doc.valid_until,
     reviewed: [...doc.reviewed],
@@ -92,6 +95,8 @@ export interface SearchInput {
   readonly certification?: string | undefined;
   readonly price_min_thb_minor?: number | undefined;
   readonly price_max_thb_minor?: number | undefined;
+  /** Upper bounds (exclusive, in satang) of the price facet's buckets but the last, ascending. */
+  readonly price_edges_thb_minor?: readonly number[] | undefined;
   readonly offset: number;
   readonly limit: number;
 }
@@ -123,15 +128,13 @@ function textArray(values: readonly string[]): SQL {
   )}]::text[]`;
 }
 
-type Facet = 'category' | 'province' | 'otop_stars' | 'certification';
-const FACETS: readonly Facet[] = ['category', 'province', 'otop_stars', 'certification'];
+type Facet = 'category' | 'province' | 'otop_stars' | 'certification' | 'price';
+const FACETS: readonly Facet[] = ['category', 'province', 'otop_stars', 'certification', 'price'];
 
 /** Conditions every match meets: the market, stock, the query's terms and the price range. */
 function baseFilters(input: SearchInput, terms: readonly string[][]): SQL[] {
   const where: SQL[] = [sql`${input.market} = any(d.markets)`, sql`d.in_stock`, sql`(d.valid_until is null or d.valid_until > now())`];
   for (const alts of terms) where.push(sql`d.terms && ${textArray(alts)}`);
-  if (input.price_min_thb_minor !== undefined) where.push(sql`d.price_min_thb_minor >= ${input.price_min_thb_minor}`);
-  if (input.price_max_thb_minor !== undefined) where.push(sql`d.price_min_thb_minor <= ${input.price_max_thb_minor}`);
   return where;
 }
 
@@ -142,15 +145,35 @@ function facetFilters(input: SearchInput, except?: Facet): SQL {
   if (input.province && except !== 'province') where.push(sql`b.province_code = ${input.province}`);
   if (input.otop_stars_min && except !== 'otop_stars') where.push(sql`b.otop_stars >= ${input.otop_stars_min}`);
   if (input.certification && except !== 'certification') where.push(sql`${input.certification} = any(b.certifications)`);
+  if (except !== 'price') {
+    if (input.price_min_thb_minor !== undefined) where.push(sql`b.price_min_thb_minor >= ${input.price_min_thb_minor}`);
+    if (input.price_max_thb_minor !== undefined) where.push(sql`b.price_min_thb_minor <= ${input.price_max_thb_minor}`);
+  }
   return sql.join(where, sql` and `);
 }
 
-const FACET_VALUE: Record<Facet, SQL> = {
-  category: sql`b.parent_category`,
-  province: sql`b.province_code`,
-  otop_stars: sql`coalesce(b.otop_stars, 0)::text`,
-  certification: sql`unnest(b.certifications)`,
-};
+function facetValue(facet: Facet, input: SearchInput): SQL {
+  switch (facet) {
+    case 'category':
+      return sql`b.parent_category`;
+    case 'province':
+      return sql`b.province_code`;
+    case 'otop_stars':
+      return sql`coalesce(b.otop_stars, 0)::text`;
+    case 'certification':
+      return sql`unnest(b.certifications)`;
+    case 'price': {
+      // The bucket a product's lowest price falls in: how many edges are at or below it.
+      const edges = input.price_edges_thb_minor ?? [];
+      return edges.length === 0
+        ? sql`'0'`
+        : sql`(${sql.join(
+            edges.map((e) => sql`(case when b.price_min_thb_minor >= ${e} then 1 else 0 end)`),
+            sql` + `,
+          )})::text`;
+    }
+  }
+}
 
 export interface SearchHit {
   product_id: string;
@@ -161,6 +184,8 @@ export interface SearchHit {
   category_code: string;
   otop_stars: number | null;
   certifications: string[];
+  /** The cover picture, served by GET /images/{id}. */
+  image_url: string | null;
   highlight: { title: string; ranges: [number, number][] };
 }
 
@@ -187,12 +212,12 @@ export async function search(q: Queryable, input: SearchInput): Promise<SearchRe
       : sql`0`;
   const facet_sql = FACETS.map(
     (f) => sql`(select coalesce(json_agg(json_build_array(v, n) order by n desc, v), '[]'::json) from (
-      select ${FACET_VALUE[f]} as v, count(*) as n from base b where ${facetFilters(input, f)} group by 1 order by 2 desc, 1 limit 50) x) as ${sql.raw(f)}`,
+      select ${facetValue(f, input)} as v, count(*) as n from base b where ${facetFilters(input, f)} group by 1 order by 2 desc, 1 limit 50) x) as ${sql.raw(f)}`,
   );
   const statement = sql`
     with base as materialized (
       select d.product_id, d.title, d.price_min_thb_minor, d.seller_id, d.seller_name, d.province_code, d.category_code,
-             d.parent_category, d.otop_stars, d.certifications,
+             d.parent_category, d.otop_stars, d.certifications, d.image_id,
              ${title_score} + (case when ${input.locale} = any(d.reviewed) then 1 else 0 end) + coalesce(d.otop_stars, 0) * 0.3 as score
       from ${documents} d
       where ${sql.join(baseFilters(input, terms), sql` and `)}
@@ -215,6 +240,7 @@ export async function search(q: Queryable, input: SearchInput): Promise<SearchRe
     category_code: string;
     otop_stars: number | null;
     certifications: string[];
+    image_id: string | null;
   };
   const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
   const items = parse<Row[]>(row.items) ?? [];
@@ -240,6 +266,7 @@ export async function search(q: Queryable, input: SearchInput): Promise<SearchRe
         category_code: r.category_code,
         otop_stars: r.otop_stars,
         certifications: r.certifications,
+        image_url: r.image_id ? `/api/v1/images/${r.image_id}` : null,
         highlight: { title, ranges: highlightRanges(title, words) },
       };
     }),

@@ -1668,6 +1668,7 @@ export interface paths {
                             }[];
                             created_at: string;
                             updated_at: string;
+                            images: components["schemas"]["ProductImage"][];
                             certificates: {
                                 /** @enum {string} */
                                 type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
@@ -1859,6 +1860,7 @@ export interface paths {
                             }[];
                             created_at: string;
                             updated_at: string;
+                            images: components["schemas"]["ProductImage"][];
                             certificates: {
                                 /** @enum {string} */
                                 type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
@@ -2080,6 +2082,7 @@ export interface paths {
                             }[];
                             created_at: string;
                             updated_at: string;
+                            images: components["schemas"]["ProductImage"][];
                             certificates: {
                                 /** @enum {string} */
                                 type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
@@ -2309,6 +2312,11 @@ export interface paths {
                         expires_on?: string | null;
                         stars?: number | null;
                         year_awarded?: number | null;
+                        document?: {
+                            file_name: string;
+                            /** Format: byte */
+                            data_base64: string;
+                        } | null;
                     };
                 };
             };
@@ -2342,6 +2350,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2383,6 +2400,62 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Certification"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate’s scan (the seller’s members and reviewers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
                     };
                 };
                 /** @description Default Response */
@@ -2580,6 +2653,201 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a picture (multipart `file`: JPEG, PNG or WebP, at most 5 MB; seller members) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the picture
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductImage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/images/{image_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a picture (seller members) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    image_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product picture (public; cached for a year: a picture never changes under its id) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/adjustments": {
         parameters: {
             query?: never;
@@ -2733,6 +3001,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template: CSV (UTF-8 with BOM, or Windows-874 as Thai Excel saves it) or XLSX with a help sheet */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    encoding?: "utf-8" | "windows-874";
+                    lang?: "th" | "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a CSV or XLSX of products (multipart: seller_id, file) → 202 { job_id }; follow it at GET /jobs/{id} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        seller_id: string;
+                        /**
+                         * Format: binary
+                         * @description the CSV or XLSX file
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_id: string;
+                            rows: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A background job: status, progress { done, total }, row errors in the caller’s language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sellers/{id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seller’s recent imports, newest first (its members) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Job"][];
+                            next_cursor: null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -2781,7 +3297,7 @@ export interface paths {
                                 price: {
                                     amount_minor: number;
                                     /** @enum {string} */
-                                    currency: "THB";
+                                    currency: "THB" | "CNY" | "USD";
                                 };
                                 seller: {
                                     id: string;
@@ -2791,6 +3307,7 @@ export interface paths {
                                 category_code: string;
                                 otop_stars: number | null;
                                 certifications: string[];
+                                image_url: string | null;
                                 highlight: {
                                     title: string;
                                     ranges: [
@@ -2799,6 +3316,8 @@ export interface paths {
                                     ][];
                                 };
                             }[];
+                            /** @enum {string} */
+                            currency: "THB" | "CNY" | "USD";
                             facets: {
                                 category: {
                                     value: string;
@@ -2813,6 +3332,10 @@ export interface paths {
                                     count: number;
                                 }[];
                                 certification: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                price: {
                                     value: string;
                                     count: number;
                                 }[];
@@ -2834,6 +3357,104 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reference rates in use today (THB per 1 unit), when not older than the allowed age */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FxRate"][];
+                            next_cursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set a day’s reference rate (admin), e.g. from the Bank of Thailand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        currency: "CNY" | "USD";
+                        /** Format: date */
+                        rate_date: string;
+                        thb_per_unit: string;
+                        /** @default admin */
+                        source?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FxRate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3028,6 +3649,12 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
+        ProductImageInput: {
+            id: string;
+            url: string;
+            content_type: string;
+            byte_size: number;
+        };
         CertificationInput: {
             id: string;
             seller_id: string;
@@ -3035,6 +3662,7 @@ export interface components {
             type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
             number: string;
             display_number: string;
+            document_url: string | null;
             standard_number: string | null;
             issuer: string | null;
             issued_on: string | null;
@@ -3061,6 +3689,40 @@ export interface components {
                 role: "seller_owner" | "seller_staff";
             }[];
             created_at: string;
+        };
+        JobInput: {
+            id: string;
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            progress: {
+                done: number;
+                total: number;
+            };
+            errors: {
+                row: number;
+                path: string;
+                code: string;
+                message: string;
+            }[];
+            error_count: number;
+            summary: {
+                [key: string]: number;
+            };
+            failure: {
+                code: string;
+                message: string;
+            } | null;
+            file_name: string | null;
+            created_at: string;
+            finished_at: string | null;
+        };
+        FxRateInput: {
+            /** @enum {string} */
+            currency: "CNY" | "USD";
+            rate_date: string;
+            thb_per_unit: string;
+            source: string;
         };
         Problem: {
             type: string;
@@ -3201,6 +3863,12 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
+        ProductImage: {
+            id: string;
+            url: string;
+            content_type: string;
+            byte_size: number;
+        };
         Certification: {
             id: string;
             seller_id: string;
@@ -3208,6 +3876,7 @@ export interface components {
             type: "thai_fda" | "tisi" | "tisi_community" | "otop_stars" | "halal" | "thai_gi" | "organic_thailand";
             number: string;
             display_number: string;
+            document_url: string | null;
             standard_number: string | null;
             issuer: string | null;
             issued_on: string | null;
@@ -3234,6 +3903,40 @@ export interface components {
                 role: "seller_owner" | "seller_staff";
             }[];
             created_at: string;
+        };
+        Job: {
+            id: string;
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            progress: {
+                done: number;
+                total: number;
+            };
+            errors: {
+                row: number;
+                path: string;
+                code: string;
+                message: string;
+            }[];
+            error_count: number;
+            summary: {
+                [key: string]: number;
+            };
+            failure: {
+                code: string;
+                message: string;
+            } | null;
+            file_name: string | null;
+            created_at: string;
+            finished_at: string | null;
+        };
+        FxRate: {
+            /** @enum {string} */
+            currency: "CNY" | "USD";
+            rate_date: string;
+            thb_per_unit: string;
+            source: string;
         };
     };
     responses: never;

@@ -57,11 +57,16 @@ function SellerProducts({ seller }: { seller: Seller }) {
   const items = products.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section className="card" data-testid="products" data-seller-id={seller.id}>
-      <div className="card-head">
+      <div className="card-head wrap">
         <h2>{seller.legal_name_th}</h2>
-        <Link href={`/seller/products/new?seller=${encodeURIComponent(seller.id)}`} className="button primary" data-testid="product-new">
-          {t('catalogue.new_product')}
-        </Link>
+        <div className="head-links">
+          <Link href={`/seller/products/import?seller=${encodeURIComponent(seller.id)}`} className="button" data-testid="products-import">
+            {t('import.link')}
+          </Link>
+          <Link href={`/seller/products/new?seller=${encodeURIComponent(seller.id)}`} className="button primary" data-testid="product-new">
+            {t('catalogue.new_product')}
+          </Link>
+        </div>
       </div>
       {products.isPending ? <Loading /> : null}
       {products.isError ? <ErrorBox error={products.error} /> : null}

@@ -1,0 +1,5 @@
+/** The pricing module: reference FX rates (THB per unit of CNY and USD) and exact conversion. */
+
+export { pricingRoutes } from './routes.js';
+export { divideHalfUp, fromThb, parseRate, type Rate, toThb } from './rules.js';
+export { FX_CURRENCIES, type FxCurrency, type FxRateView, latestRate, setRate } from './service.js';

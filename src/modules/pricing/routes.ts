@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTransaction } from '../../db/client.js';
+import type { RouteDeps } from '../../db/deps.js';
+import { fail } from '../../kernel/errors.js';
+import { problemResponses, send, unwrap } from '../../kernel/http.js';
+import { LIMITS } from '../../kernel/limits.js';
+import { FX_CURRENCIES, latestRate, setRate } from './service.js';
+
+const rateSchema = z.object({ currency: z.enum(FX_CURRENCIES), rate_date: z.string(), thb_per_unit: z.string(), source: z.string() }).meta({ id: 'FxRate' });
+
+function bangkokToday(now: Date): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function pricingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const db = deps.database.db;
+    app.get(
+      '/fx-rates',
+      {
+        schema: {
+          tags: ['pricing'],
+          summary: 'The reference rates in use today (THB per 1 unit), when not older than the allowed age',
+          response: { 200: z.object({ items: z.array(rateSchema), next_cursor: z.null() }) },
+        },
+      },
+      async (req) => {
+        const today = bangkokToday(req.ctx.clock.now());
+        const items = [];
+        for (const currency of FX_CURRENCIES) {
+          const rate = await latestRate(db, currency, today, LIMITS.fx_rate_max_age_days);
+          if (rate) items.push({ currency: rate.currency, rate_date: rate.rate_date, thb_per_unit: rate.thb_per_unit, source: rate.source });
+        }
+        return { items, next_cursor: null };
+      },
+    );
+    app.post(
+      '/fx-rates',
+      {
+        schema: {
+          tags: ['pricing'],
+          summary: 'Set a day’s reference rate (admin), e.g. from the Bank of Thailand',
+          body: z.strictObject({
+            currency: z.enum(FX_CURRENCIES),
+            rate_date: z.iso.date(),
+            thb_per_unit: z.string().trim().max(20),
+            source: z.string().trim().min(1).max(200).default('admin'),
+          }),
+          response: { 201: rateSchema, ...problemResponses(400, 401, 403) },
+        },
+      },
+      async (req, reply) => {
+        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+        return send(reply, 201, await inTransaction(db, (tx) => setRate(tx, req.ctx, req.body)));
+      },
+    );
+  };
+}
