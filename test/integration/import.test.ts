@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -284,5 +285,18 @@ describe('jobs', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${id}`, headers: bearer(stranger.token) })).statusCode).toBe(404);
     const mine = await t.app.inject({ method: 'GET', url: `/api/v1/sellers/${seller_id}/imports`, headers: bearer(owner.token) });
     expect(mine.json().items[0]).toMatchObject({ id, status: 'succeeded', file_name: 'one.csv' });
+  });
+
+  it('a job whose process died (no heartbeat for a minute) is taken over and run again from its first row', async () => {
+    const first = await runImport(csv([row(90_000), row(90_001)]));
+    expect(first.summary).toMatchObject({ created: 2 });
+    const stale = new Date(clock.now().getTime() - 120_000);
+    await t.database.db.execute(
+      sql`update platform_jobs set status = 'running', progress_done = 0, heartbeat_at = ${stale}, finished_at = null where id = ${first.id}`,
+    );
+    await t.app.jobs.resume();
+    await t.app.jobs.idle();
+    const again = (await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${first.id}`, headers: bearer(owner.token) })).json();
+    expect(again).toMatchObject({ status: 'succeeded', progress: { done: 2, total: 2 }, summary: { created: 0, unchanged: 2 } });
   });
 });
