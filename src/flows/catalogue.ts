@@ -77,7 +77,7 @@ export async function productDetail(db: Db, ctx: Ctx, id: string) {
   const status = seller?.status ?? 'draft';
   const now = ctx.clock.now();
   const eligibility =
-    (await compliance.storedEligibility(db, id, now, status)) ??
+    (await compliance.storedEligibility(db, id, now, status, eligibilityFacts(product.value, status).category)) ??
     (await db.transaction((tx) => compliance.refreshEligibility(tx, now, eligibilityFacts(product.value, status))));
   const { org_id, ...view } = product.value;
   // A product nobody may buy yet (an unverified seller's draft) is visible only to its seller and reviewers.

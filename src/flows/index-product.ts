@@ -78,7 +78,7 @@ export async function reindexProducts(
     const status = seller?.status ?? 'draft';
     const decisions =
       known?.get(p.id) ??
-      (await compliance.storedEligibility(tx, p.id, now, status)) ??
+      (await compliance.storedEligibility(tx, p.id, now, status, eligibilityFacts(p, status).category)) ??
       (await compliance.refreshEligibility(tx, now, eligibilityFacts(p, status)));
     const certs = (certs_of.get(p.seller_id) ?? []).filter((c) => p.certification_ids.includes(c.id));
     docs.push(

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/kernel/clock.js';
@@ -148,6 +149,22 @@ describe('listing a product in Thai', () => {
     expect(later.json().eligibility.TH.reasons.map((r: { code: string }) => r.code)).toEqual(['fda_missing']);
     // Sellable nowhere now: the public sees no such product.
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/products/${p.id}` })).statusCode).toBe(404);
+  });
+});
+
+describe('stored decisions', () => {
+  it('are made again when the category’s rules they used have changed (catalogue data, like a rules version)', async () => {
+    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/products', headers: bearer(owner.token), payload: productBody() })).json();
+    // As if the category had been, say, non-food when the decision was stored.
+    await t.database.db.execute(
+      sql`update compliance_eligibility set details = jsonb_set(details, '{category_rules}', '"x:nonfood:"'), computed_at = '2026-01-01' where product_id = ${p.id}`,
+    );
+    const read = (await t.app.inject({ method: 'GET', url: `/api/v1/products/${p.id}` })).json();
+    expect(read.eligibility.TH.details.category_rules).toBe(`${foodLeaf?.code}:food:${[...(foodLeaf?.prohibited_markets ?? [])].sort().join(',')}`);
+    const rows = await t.database.db.execute(sql`select computed_at from compliance_eligibility where product_id = ${p.id}`);
+    expect(
+      (rows as unknown as { rows: { computed_at: Date | string }[] }).rows.every((r) => new Date(r.computed_at).getTime() > Date.parse('2026-06-01')),
+    ).toBe(true);
   });
 });
 

@@ -252,7 +252,7 @@ export async function refreshEligibility(tx: Tx, now: Date, facts: ProductFacts)
     const d = decide(market, full);
     // The certificate stops counting on its expiry date: midnight at the start of that day in Bangkok.
     const valid_until = d.valid_through ? new Date(`${d.valid_through}T00:00:00+07:00`) : null;
-    const details = { ...d.details, seller_status: facts.seller_status };
+    const details = { ...d.details, seller_status: facts.seller_status, category_rules: categoryRules(facts.category) };
     rows.push({
       product_id: facts.product_id,
       seller_id: facts.seller_id,
@@ -291,18 +291,34 @@ export async function refreshEligibility(tx: Tx, now: Date, facts: ProductFacts)
   return out;
 }
 
-/** Stored decisions for a product, or undefined when any is missing or no longer holds (rules changed, a certificate expired, the seller's status changed). */
+/**
+ * The category's rules as a decision used them (catalogue data, not ours): a change of a category's
+ * food flag or prohibited markets makes stored decisions stale like a new rules version does.
+ */
+function categoryRules(category: ProductFacts['category']): string {
+  return category ? `${category.code}:${category.food ? 'food' : 'nonfood'}:${[...category.prohibited_markets].sort().join(',')}` : 'none';
+}
+
+/**
+ * Stored decisions for a product, or undefined when any is missing or no longer holds (rules or the
+ * category's rules changed, a certificate expired, the seller's status changed).
+ */
 export async function storedEligibility(
   q: Queryable,
   product_id: string,
   now: Date,
   seller_status: string,
+  category: ProductFacts['category'],
 ): Promise<Record<Market, EligibilityView> | undefined> {
   const rows = await q.select().from(eligibility).where(eq(eligibility.product_id, product_id));
   if (rows.length !== MARKETS.length) return undefined;
   const out = {} as Record<Market, EligibilityView>;
   for (const row of rows) {
-    const stale = row.rules_version !== RULES_VERSION || (row.valid_until !== null && row.valid_until <= now) || row.details.seller_status !== seller_status;
+    const stale =
+      row.rules_version !== RULES_VERSION ||
+      (row.valid_until !== null && row.valid_until <= now) ||
+      row.details.seller_status !== seller_status ||
+      row.details.category_rules !== categoryRules(category);
     if (stale) return undefined;
     out[row.market] = {
       eligible: row.eligible,
