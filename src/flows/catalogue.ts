@@ -312,7 +312,9 @@ function certificationRoutes(app: Parameters<FastifyPluginAsyncZod>[0], db: Db, 
           document: z
             .strictObject({
               file_name: z.string().trim().min(1).max(200),
-              data_base64: z.base64().max(Math.ceil((LIMITS.image_bytes * 4) / 3) + 4),
+              data_base64: z.base64().refine((b64) => b64.length <= Math.ceil(LIMITS.image_bytes / 3) * 4, {
+                params: { code: 'document_too_large', values: { max_mb: LIMITS.image_bytes / 1_048_576 } },
+              }),
             })
             .nullish(),
         }),
@@ -333,15 +335,14 @@ function certificationRoutes(app: Parameters<FastifyPluginAsyncZod>[0], db: Db, 
         document_key = `certificates/${body.seller_id.toLowerCase()}/${randomUUID()}`;
         await blobs.put(document_key, bytes, type);
       }
-      return send(
-        reply,
-        201,
-        await inTransaction(db, async (tx) => {
-          const seller = await sellerForWrite(tx, req.ctx, body.seller_id);
-          if (!seller.ok) return seller;
-          return compliance.createCertification(tx, req.ctx, { ...body, org_id: seller.value.org_id, document_key });
-        }),
-      );
+      const created = await inTransaction(db, async (tx) => {
+        const seller = await sellerForWrite(tx, req.ctx, body.seller_id);
+        if (!seller.ok) return seller;
+        return compliance.createCertification(tx, req.ctx, { ...body, org_id: seller.value.org_id, document_key });
+      });
+      // A refused certificate keeps no scan.
+      if (!created.ok && document_key) await blobs.delete(document_key);
+      return send(reply, 201, created);
     },
   );
 

@@ -212,6 +212,11 @@ export const MESSAGES = {
     zh: '文件须为 PDF、JPEG 或 PNG',
     en: 'The document must be a PDF, JPEG or PNG',
   },
+  document_too_large: {
+    th: 'เอกสารใหญ่เกินไป (สูงสุด {{max_mb}} MB)',
+    zh: '文件过大（最大 {{max_mb}} MB）',
+    en: 'The document is too large (at most {{max_mb}} MB)',
+  },
   document_not_found: { th: 'ไม่มีเอกสารแนบ', zh: '没有附件', en: 'No document attached' },
   fx_rate_format: {
     th: 'อัตราแลกเปลี่ยนต้องเป็นตัวเลขทศนิยมบวก เช่น 4.8523',

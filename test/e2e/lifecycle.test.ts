@@ -17,7 +17,8 @@ async function json(url: string, init: RequestInit & { token?: string } = {}) {
 }
 
 describe('saphan start', () => {
-  it('seeds the demo once, prints the logins, and SIGTERM exits cleanly within 10 s', async () => {
+  // Seeding the demo takes 20–40 s alone, longer beside the browser journeys.
+  it('seeds the demo once, prints the logins, and SIGTERM exits cleanly within 10 s', { timeout: 300_000 }, async () => {
     const DATA_DIR = tempDataDir();
     running = await startProcess({ DATA_DIR });
     expect(running.output()).toContain('admin@demo.saphan.test');
@@ -100,7 +101,7 @@ describe('saphan start', () => {
     expect(bad.status).toBe(2);
   });
 
-  it('seed --demo fills an empty DATA_DIR and returns when complete; a second run seeds nothing', async () => {
+  it('seed --demo fills an empty DATA_DIR and returns when complete; a second run seeds nothing', { timeout: 300_000 }, async () => {
     const DATA_DIR = tempDataDir();
     const first = runCli(['seed', '--demo'], { DATA_DIR });
     expect(first.stdout).toMatch(/demo loaded: \d+ sellers/);

@@ -130,6 +130,19 @@ describe('certificate scans', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ path: 'document.data_base64', code: 'document_type_unsupported', message: '文件须为 PDF、JPEG 或 PNG' }]);
+    const big = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/certifications',
+      headers: bearer(owner.token),
+      payload: {
+        seller_id,
+        type: 'halal',
+        number: 'H-2',
+        document: { file_name: 'big.pdf', data_base64: Buffer.concat([PDF, Buffer.alloc(5_300_000)]).toString('base64') },
+      },
+    });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().errors).toEqual([{ path: 'document.data_base64', code: 'document_too_large', message: 'The document is too large (at most 5 MB)' }]);
     expect(await tableCounts(t.database)).toEqual(before);
   });
 });

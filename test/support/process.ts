@@ -27,7 +27,7 @@ export interface Running {
 }
 
 /** Starts `saphan start` as a real process and waits until /readyz says ready. */
-export async function startProcess(env: Record<string, string>, timeout_ms = 60_000): Promise<Running> {
+export async function startProcess(env: Record<string, string>, timeout_ms = 150_000): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, [...CLI, 'start'], {
     // These are embedded-database tests: never inherit the PostgreSQL leg's DATABASE_URL.

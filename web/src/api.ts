@@ -59,6 +59,9 @@ export type ProductSummary = JsonResponse<'/api/v1/sellers/{id}/products', 'get'
 export type ProductInput = JsonBody<'/api/v1/products', 'post'>;
 export type ProductPatch = JsonBody<'/api/v1/products/{id}', 'patch'>;
 export type Variant = Product['variants'][number];
+/** A product picture (GET /images/{id}); the first of a product's is its cover. */
+export type ProductImage = Schemas['ProductImage'];
+type ImageUpload = Operation<'/api/v1/products/{id}/images', 'post'>['requestBody']['content']['multipart/form-data'];
 export type VariantInput = ProductInput['variants'][number];
 export type TranslationStatus = Product['translations']['zh']['status'];
 export type Eligibility = Product['eligibility'];
@@ -79,6 +82,8 @@ export type CertificationType = Certification['type'];
 export const CERTIFICATION_TYPES: readonly CertificationType[] = ['thai_fda', 'tisi', 'tisi_community', 'otop_stars', 'halal', 'thai_gi', 'organic_thailand'];
 export type CertificationStatus = Certification['status'];
 export type CertificationInput = JsonBody<'/api/v1/certifications', 'post'>;
+/** A scan of the certificate sent with it: PDF, JPEG or PNG as base64 (without a data: prefix). */
+export type CertificationDocument = NonNullable<CertificationInput['document']>;
 
 export type StockLine = JsonResponse<'/api/v1/inventory', 'get', 200>['items'][number];
 export type StockAdjustment = JsonBody<'/api/v1/inventory/adjustments', 'post'>;
@@ -303,6 +308,17 @@ export const api = {
   createProduct: (body: ProductInput, idempotencyKey: string) =>
     call(() => client.POST('/api/v1/products', { body, headers: { 'idempotency-key': idempotencyKey } })),
   updateProduct: (id: string, body: ProductPatch) => call(() => client.PATCH('/api/v1/products/{id}', { ...byId(id), body })),
+  /** Adds a picture as multipart/form-data (field `file`); the browser sets the content type with its boundary. */
+  addProductImage: (productId: string, file: File, idempotencyKey: string) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const body: ImageUpload = { file: file.name };
+    return call(() =>
+      client.POST('/api/v1/products/{id}/images', { ...byId(productId), body, bodySerializer: () => form, headers: { 'idempotency-key': idempotencyKey } }),
+    );
+  },
+  removeProductImage: (productId: string, imageId: string) =>
+    call(() => client.DELETE('/api/v1/products/{id}/images/{image_id}', { params: { path: { id: productId, image_id: imageId } } })),
 
   listCertifications: (query: { seller_id?: string; status?: CertificationStatus; cursor?: string | null; limit?: number } = {}) =>
     call(() =>
@@ -345,6 +361,9 @@ export const api = {
   stock: (variantId: string) => call(() => client.GET('/api/v1/inventory', { params: { query: { variant_id: variantId } } })),
   adjustStock: (body: StockAdjustment, idempotencyKey: string) =>
     call(() => client.POST('/api/v1/inventory/adjustments', { body, headers: { 'idempotency-key': idempotencyKey } })),
+
+  /** The reference rates in use today (baht per unit); a currency without a fresh rate is missing. */
+  fxRates: () => call(() => client.GET('/api/v1/fx-rates')),
 
   /** Public product search; empty parameters are left out so the server applies its defaults. */
   search: (query: SearchQuery, signal?: AbortSignal) => {

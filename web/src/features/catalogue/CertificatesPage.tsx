@@ -1,7 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, CERTIFICATION_TYPES, type Certification, type CertificationInput, type CertificationType, type Seller } from '../../api.js';
+import {
+  ApiError,
+  api,
+  CERTIFICATION_TYPES,
+  type Certification,
+  type CertificationDocument,
+  type CertificationInput,
+  type CertificationType,
+  type Seller,
+} from '../../api.js';
 import { ErrorBox, Field, Loading, Notice } from '../../components/ui.js';
 import { formatDate, formatYear, isLanguage, type Language } from '../../i18n/index.js';
 import { useIdempotencyKey } from '../../idempotency.js';
@@ -47,6 +56,26 @@ function bodyOf(form: CertForm, sellerId: string): CertificationInput {
   };
 }
 
+/** The server's limit for a scan (LIMITS.image_bytes), checked here too so that a phone does not send a refused file. */
+const MAX_DOCUMENT_MB = 5;
+const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+const DOCUMENT_ACCEPT = `${DOCUMENT_TYPES.join(',')},.pdf,.jpg,.jpeg,.png`;
+/** Where the server names a problem with the scan. */
+const DOCUMENT_PATHS = ['document', 'document.data_base64', 'document.file_name'];
+
+/** A file as base64 without its `data:…;base64,` prefix, as the API takes a certificate's scan. */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
 /** The number's label and hint follow the type: an FDA number has its own shape. */
 function numberHint(type: CertificationType | '', t: (key: string) => string): string | undefined {
   if (type === 'thai_fda') return t('certs.fda_hint');
@@ -62,12 +91,17 @@ function SubmitCertificateForm({ seller, language }: { seller: Seller; language:
   const [form, setForm] = useState<CertForm>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitted, setSubmitted] = useState<Certification | null>(null);
+  const [scan, setScan] = useState<{ file: File; document: CertificationDocument } | null>(null);
+  const [reading, setReading] = useState(false);
+  const scanInput = useRef<HTMLInputElement>(null);
   const mutation = useMutation({
     mutationFn: (body: CertificationInput) => api.createCertification(body, idempotency.keyFor(body)),
     onSettled: (_data, error) => idempotency.settle(error ?? undefined),
     onSuccess: async (cert) => {
       setSubmitted(cert);
       setForm(EMPTY);
+      setScan(null);
+      if (scanInput.current) scanInput.current.value = '';
       await client.invalidateQueries({ queryKey: sellerCertificationsKey(seller.id) });
     },
     onError: (error) => {
@@ -85,6 +119,31 @@ function SubmitCertificateForm({ seller, language }: { seller: Seller; language:
     });
   };
 
+  const chooseScan = async (file: File | null) => {
+    setSubmitted(null);
+    setErrors((prev) => {
+      const next = { ...prev };
+      for (const p of DOCUMENT_PATHS) delete next[p];
+      return next;
+    });
+    setScan(null);
+    if (!file) return;
+    const refuse = (message: string) => {
+      setErrors((prev) => ({ ...prev, document: message }));
+      if (scanInput.current) scanInput.current.value = '';
+    };
+    if (!(DOCUMENT_TYPES as readonly string[]).includes(file.type)) return refuse(t('certs.document_type'));
+    if (file.size > MAX_DOCUMENT_MB * 1_048_576) return refuse(t('certs.document_too_large', { max: MAX_DOCUMENT_MB }));
+    setReading(true);
+    try {
+      setScan({ file, document: { file_name: file.name, data_base64: await readBase64(file) } });
+    } catch {
+      refuse(t('certs.document_unreadable'));
+    } finally {
+      setReading(false);
+    }
+  };
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const missing: Record<string, string> = {};
@@ -94,14 +153,15 @@ function SubmitCertificateForm({ seller, language }: { seller: Seller; language:
       setErrors(missing);
       return;
     }
-    mutation.mutate(bodyOf(form, seller.id));
+    mutation.mutate({ ...bodyOf(form, seller.id), ...(scan ? { document: scan.document } : {}) });
   };
 
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - 2001 + 1 }, (_, i) => thisYear - i);
   const invalid = (path: string) => ({ 'aria-invalid': errors[path] ? true : undefined, 'aria-describedby': `error-${path}` });
   const dateHint = (value: string) => (value && language === 'th' ? formatDate(value, language) : undefined);
-  const placed = ['type', 'number', 'standard_number', 'stars', 'year_awarded', 'issuer', 'issued_on', 'expires_on'];
+  const placed = ['type', 'number', 'standard_number', 'stars', 'year_awarded', 'issuer', 'issued_on', 'expires_on', ...DOCUMENT_PATHS];
+  const documentError = DOCUMENT_PATHS.map((p) => errors[p]).find(Boolean);
   const unplaced = mutation.error && !placed.some((p) => errors[p]);
   const fda = form.type === 'thai_fda';
 
@@ -226,16 +286,66 @@ function SubmitCertificateForm({ seller, language }: { seller: Seller; language:
           />
         </Field>
       </div>
+      <Field
+        label={t('certs.document')}
+        htmlFor="cert-document"
+        optional
+        hint={t('certs.document_hint', { max: MAX_DOCUMENT_MB })}
+        error={documentError}
+        errorPath="document"
+      >
+        {/* The browser's own picker speaks the browser's language: this one speaks the page's. */}
+        <label className={`file-picker${scan ? ' chosen' : ''}`}>
+          <input
+            id="cert-document"
+            ref={scanInput}
+            type="file"
+            accept={DOCUMENT_ACCEPT}
+            className="visually-hidden"
+            onChange={(e) => void chooseScan(e.target.files?.[0] ?? null)}
+            aria-invalid={documentError ? true : undefined}
+            aria-describedby="error-document"
+            data-testid="cert-document"
+          />
+          <span className="file-picker-button">{t(scan ? 'certs.document_change' : 'certs.document_choose')}</span>
+          <span className="file-picker-name" data-testid="cert-document-name">
+            {reading ? t('common.loading') : scan ? scan.file.name : t('certs.document_none')}
+          </span>
+        </label>
+      </Field>
+      {scan ? (
+        <button
+          type="button"
+          className="button-small document-clear"
+          onClick={() => {
+            if (scanInput.current) scanInput.current.value = '';
+            void chooseScan(null);
+          }}
+          data-testid="cert-document-clear"
+        >
+          {t('certs.document_remove')}
+        </button>
+      ) : null}
       {unplaced ? <ErrorBox error={mutation.error} testId="cert-error" /> : null}
       {submitted ? (
         <Notice kind="success" testId="cert-submitted">
           {t('certs.submitted', { number: submitted.display_number })}
         </Notice>
       ) : null}
-      <button type="submit" className="primary block" disabled={mutation.isPending} data-testid="cert-submit">
+      <button type="submit" className="primary block" disabled={mutation.isPending || reading} data-testid="cert-submit">
         {t('certs.submit')}
       </button>
     </form>
+  );
+}
+
+/** The certificate's scan, opened in a new tab with the session cookie (only the seller's members and reviewers may). */
+export function DocumentLink({ url, testId = 'cert-document-link' }: { url: string; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <a href={url} target="_blank" rel="noopener" className="button document-link" data-testid={testId}>
+      {t('certs.document_view')}
+    </a>
   );
 }
 
@@ -265,6 +375,7 @@ function CertificateRow({ cert, language }: { cert: Certification; language: Lan
           {cert.issued_on ? `${t('certs.issued_on')} ${formatDate(cert.issued_on, language)} · ` : ''}
           {cert.expires_on ? t('certs.expires', { date: formatDate(cert.expires_on, language) }) : t('certs.no_expiry')}
         </span>
+        {cert.document_url ? <DocumentLink url={cert.document_url} /> : null}
         {cert.status === 'rejected' && cert.rejection_reason ? (
           <span className="alert alert-error small" data-testid="cert-rejection">
             {t('certs.rejection', { reason: cert.rejection_reason })}

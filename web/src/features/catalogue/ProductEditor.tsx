@@ -21,6 +21,7 @@ import { useIdempotencyKey } from '../../idempotency.js';
 import { useNames } from '../sellers/shared.js';
 import { EligibilityPanel } from './EligibilityPanel.js';
 import { parseBaht, parseWhole, satangToInput } from './money.js';
+import { ProductImages } from './ProductImages.js';
 import { StockPanel } from './StockPanel.js';
 import { productKey, SellerScope, sellerProductsKey, TranslationBadge, useCategories, useProduct, useSellerCertifications } from './shared.js';
 
@@ -741,6 +742,7 @@ export function EditProductPage({ id }: { id: string }) {
         </Notice>
       ) : null}
       <EligibilityPanel product={p} language={language} />
+      <ProductImages product={p} />
       <section className="card">
         <h2>{t('catalogue.edit_title')}</h2>
         {/* Keyed by product: a save or a review updates the product without throwing away what is being typed. */}

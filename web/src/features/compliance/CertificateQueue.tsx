@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Certification } from '../../api.js';
 import { ErrorBox, Field } from '../../components/ui.js';
 import { formatDate, formatDateTime, formatYear, isLanguage } from '../../i18n/index.js';
+import { DocumentLink } from '../catalogue/CertificatesPage.js';
 import { ReviewQueue } from './ReviewQueue.js';
 
 const CERT_QUEUE_KEY = ['certifications', 'queue', 'submitted'] as const;
@@ -98,6 +99,13 @@ function CertificateQueueItem({ cert, onDone }: { cert: Certification; onDone: (
           </dd>
         </div>
       </dl>
+      <p className="document-line" data-testid="cert-queue-document" data-has-document={cert.document_url !== null}>
+        {cert.document_url ? (
+          <DocumentLink url={cert.document_url} testId="cert-queue-document-link" />
+        ) : (
+          <span className="small muted">{t('certs.document_missing')}</span>
+        )}
+      </p>
       <p className="muted small">
         {t('seller.created_at')} {formatDateTime(cert.created_at, language)}
       </p>

@@ -1,10 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ApiError, type Product } from '../../api.js';
+import { ApiError, api, type Market, type Product } from '../../api.js';
 import { ErrorBox, Loading } from '../../components/ui.js';
 import type { Language } from '../../i18n/index.js';
 import { useProduct } from '../catalogue/shared.js';
-import { MarketSwitcher, Price, ProductCertChips, Stars } from './components.js';
+import { MarketSwitcher, Price, ProductCertChips, ProductPicture, Stars } from './components.js';
+import { formatMoney, fromThb } from './format.js';
 import { useMarket } from './market.js';
 import { useCategoryNames, useLanguage, useProvinceName } from './queries.js';
 import { RichText } from './RichText.js';
@@ -49,6 +52,61 @@ function MarketAvailability({ product }: { product: Product }) {
   );
 }
 
+/** The product's pictures: the first (the cover) big, the others as thumbnails that take its place when tapped. */
+function Gallery({ product, title }: { product: Product; title: { text: string; lang: Language } }) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState(0);
+  const images = product.images;
+  const shown = images[chosen] ?? images[0];
+  return (
+    <div className="gallery" data-testid="product-gallery" data-count={images.length}>
+      <div className="gallery-main" lang={title.lang}>
+        <ProductPicture url={shown?.url ?? null} alt={title.text} className="gallery-image" testId="product-image" eager />
+      </div>
+      {images.length > 1 ? (
+        <ul className="gallery-thumbs" aria-label={t('shop.pictures')}>
+          {images.map((image, i) => (
+            <li key={image.id}>
+              <button
+                type="button"
+                className={image.id === shown?.id ? 'gallery-thumb active' : 'gallery-thumb'}
+                aria-pressed={image.id === shown?.id}
+                aria-label={t('shop.picture_n', { n: i + 1, count: images.length })}
+                onClick={() => setChosen(i)}
+                data-testid="product-thumb"
+                data-image-id={image.id}
+              >
+                <img src={image.url} alt="" loading="lazy" decoding="async" width={80} height={80} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+const CURRENCY_OF_MARKET: Record<Market, 'CNY' | 'USD' | undefined> = { CN_CBEC: 'CNY', INTL: 'USD', TH: undefined };
+
+/**
+ * The baht price about as much in the market's currency, at the day's reference rate (as the search shows prices);
+ * nothing in Thailand or while no fresh rate is known.
+ */
+function ApproxPrice({ satang }: { satang: number }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const currency = CURRENCY_OF_MARKET[useMarket()];
+  const rates = useQuery({ queryKey: ['reference', 'fx-rates'], queryFn: api.fxRates, staleTime: 10 * 60_000, enabled: currency !== undefined });
+  const rate = rates.data?.items.find((r) => r.currency === currency);
+  const minor = rate ? fromThb(satang, rate.thb_per_unit) : undefined;
+  if (!currency || minor === undefined) return null;
+  return (
+    <span className="muted price-approx" data-testid="product-price-approx" data-currency={currency} data-amount-minor={minor}>
+      {t('shop.price_approx', { price: formatMoney(minor, currency, language) })}
+    </span>
+  );
+}
+
 function Variants({ product }: { product: Product }) {
   const { t } = useTranslation();
   if (product.variants.length === 0) return null;
@@ -65,7 +123,7 @@ function Variants({ product }: { product: Product }) {
                 {t('shop.weight', { g: v.weight_g })}
               </span>
             </span>
-            <Price satang={v.price.amount_minor} testId="product-variant-price" />
+            <Price amount={v.price.amount_minor} currency={v.price.currency} testId="product-variant-price" />
           </li>
         ))}
       </ul>
@@ -105,6 +163,7 @@ function ProductView({ product }: { product: Product }) {
       </nav>
 
       <section className="card product-main">
+        <Gallery product={product} title={title} />
         <h1 className="product-heading" lang={title.lang} data-testid="product-title">
           {title.text}
         </h1>
@@ -119,7 +178,12 @@ function ProductView({ product }: { product: Product }) {
           </p>
         ) : null}
         <div className="product-price-row">
-          {prices.length > 0 ? <Price satang={Math.min(...prices)} testId="product-price" /> : null}
+          {prices.length > 0 ? (
+            <span className="price-pair">
+              <Price amount={Math.min(...prices)} currency="THB" testId="product-price" />
+              <ApproxPrice satang={Math.min(...prices)} />
+            </span>
+          ) : null}
           <Stars n={product.otop_stars} testId="product-stars" />
         </div>
         <ProductCertChips certificates={product.certificates} testId="product-cert" />

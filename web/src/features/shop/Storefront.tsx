@@ -1,12 +1,12 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { SearchFacets } from '../../api.js';
 import { ErrorBox, Loading, Notice } from '../../components/ui.js';
-import { pick } from '../../i18n/index.js';
+import { type Language, pick } from '../../i18n/index.js';
 import { parseBaht } from '../catalogue/money.js';
 import { MarketSwitcher, ResultCard } from './components.js';
-import { stars } from './format.js';
+import { type Currency, currencySymbol, formatAmount, formatMoney, minorToDecimal, parsePriceBucket, stars } from './format.js';
 import { useMarket } from './market.js';
 import { type Filters, useCategoryNames, useLanguage, useProvinceName, useShopSearch } from './queries.js';
 
@@ -26,15 +26,16 @@ function starsParam(value: string | null): number | undefined {
   return Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
 }
 
-function satangParam(value: string | null): number | undefined {
+/** A price from the URL (a decimal in the currency of the search's answer) in minor units. */
+function minorParam(value: string | null): number | undefined {
   if (!value) return undefined;
   const parsed = parseBaht(value);
   return parsed.ok ? parsed.satang : undefined;
 }
 
 /**
- * The filters live in the URL (?q=…&province=…&stars=…&cert=…&min=…&max=…, prices in baht), so that a result list can
- * be shared, bookmarked and gone back to.
+ * The filters live in the URL (?q=…&province=…&stars=…&cert=…&min=…&max=…, prices as decimals in the currency the
+ * search answers in: the market's, or baht), so that a result list can be shared, bookmarked and gone back to.
  */
 function useUrlFilters(mode: Mode) {
   const search = useSearch();
@@ -46,8 +47,8 @@ function useUrlFilters(mode: Mode) {
     province: params.get('province') || undefined,
     otop_stars_min: mode.kind === 'otop' ? (starsParam(params.get('stars')) ?? OTOP_DEFAULT_STARS) : starsParam(params.get('stars')),
     certification: params.get('cert') || undefined,
-    price_min: satangParam(params.get('min')),
-    price_max: satangParam(params.get('max')),
+    price_min: minorParam(params.get('min')),
+    price_max: minorParam(params.get('max')),
   };
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(search);
@@ -107,15 +108,18 @@ function FacetGroup({
   title,
   options,
   active,
+  activeLabel,
   onToggle,
 }: {
   name: string;
   title: string;
   options: FacetOption[];
   active: string | undefined;
+  /** How to name the active value when no option has it (a price range typed by hand). */
+  activeLabel?: string | undefined;
   onToggle: (value: string | undefined) => void;
 }) {
-  const shown = active && !options.some((o) => o.value === active) ? [{ value: active, label: active, count: 0 }, ...options] : options;
+  const shown = active && !options.some((o) => o.value === active) ? [{ value: active, label: activeLabel ?? active, count: 0 }, ...options] : options;
   if (shown.length === 0) return null;
   return (
     <fieldset className="facet" data-testid={`facet-${name}`}>
@@ -155,8 +159,75 @@ function starOptions(facet: SearchFacets['otop_stars'], t: (key: string, options
   return out;
 }
 
-function PriceRange({ min, max, onApply }: { min: string; max: string; onApply: (min: string | undefined, max: string | undefined) => void }) {
+/** A price bucket as people say it: "¥50–100", "under ¥50", "¥500 and above". */
+function priceLabel(value: string, currency: Currency, language: Language, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const bucket = parsePriceBucket(value);
+  if (!bucket) return value;
+  const money = (minor: number) => formatMoney(minor, currency, language, { whole: true });
+  if (bucket.max === undefined) return t('shop.price_and_above', { price: money(bucket.min) });
+  if (bucket.min === 0) return t('shop.price_under', { price: money(bucket.max) });
+  return `${money(bucket.min)}–${formatAmount(bucket.max, language)}`;
+}
+
+/** The price filter as a facet value ("5000-10000"), to mark the bucket it came from. */
+function priceValue(filters: Filters): string | undefined {
+  if (filters.price_min === undefined && filters.price_max === undefined) return undefined;
+  // A bucket's upper bound is exclusive and price_max inclusive: a bucket is asked for up to one minor unit below it.
+  return `${filters.price_min ?? 0}-${filters.price_max === undefined ? '' : filters.price_max + 1}`;
+}
+
+interface ActiveFilter {
+  key: string;
+  label: string;
+  clear: () => void;
+}
+
+/** The filters in force as chips above the results, each with a way to lift it. */
+function ActiveFilters({ filters, onClear }: { filters: ActiveFilter[]; onClear: () => void }) {
   const { t } = useTranslation();
+  if (filters.length === 0) return null;
+  return (
+    <div className="active-filters" data-testid="active-filters">
+      <span className="small muted">{t('shop.active_filters')}</span>
+      <ul className="chips">
+        {filters.map((f) => (
+          <li key={f.key}>
+            <button
+              type="button"
+              className="chip active"
+              onClick={f.clear}
+              aria-label={t('shop.remove_filter', { filter: f.label })}
+              data-testid="active-filter"
+              data-filter={f.key}
+            >
+              <span>{f.label}</span> <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {filters.length > 1 ? (
+        <button type="button" className="button-small" onClick={onClear} data-testid="active-filters-clear">
+          {t('shop.clear_filters')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function PriceRange({
+  min,
+  max,
+  currency,
+  onApply,
+}: {
+  min: string;
+  max: string;
+  currency: Currency;
+  onApply: (min: string | undefined, max: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const symbol = currencySymbol(currency, language);
   const id = useId();
   const [low, setLow] = useState(min);
   const [high, setHigh] = useState(max);
@@ -169,15 +240,15 @@ function PriceRange({ min, max, onApply }: { min: string; max: string; onApply: 
     event.preventDefault();
     const a = low.trim() ? parseBaht(low) : undefined;
     const b = high.trim() ? parseBaht(high) : undefined;
-    if ((a && !a.ok) || (b && !b.ok)) return setError(t('shop.price_invalid'));
+    if ((a && !a.ok) || (b && !b.ok)) return setError(t('shop.price_invalid', { symbol }));
     if (a?.ok && b?.ok && a.satang > b.satang) return setError(t('shop.price_order'));
     setError(undefined);
     onApply(low.trim() || undefined, high.trim() || undefined);
   };
   return (
-    <form className="facet price-range" onSubmit={submit} data-testid="facet-price" noValidate>
+    <form className="facet price-range" onSubmit={submit} data-testid="price-range" data-currency={currency} noValidate>
       <fieldset>
-        <legend>{t('shop.price_range')}</legend>
+        <legend>{t('shop.price_range', { symbol })}</legend>
         <div className="price-inputs">
           <label htmlFor={`${id}-min`} className="visually-hidden">
             {t('shop.price_min')}
@@ -208,7 +279,7 @@ function PriceRange({ min, max, onApply }: { min: string; max: string; onApply: 
             {t('shop.apply')}
           </button>
         </div>
-        <p className="hint">{t('shop.price_hint')}</p>
+        <p className="hint">{t('shop.price_hint', { symbol })}</p>
         {error ? (
           <p className="field-error" role="alert" data-testid="price-error">
             {error}
@@ -300,14 +371,49 @@ function Heading({ mode }: { mode: Mode }) {
 /** The storefront: market, search, facets and results with "load more". */
 export function Storefront({ mode }: { mode: Mode }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const market = useMarket();
   const province = useProvinceName();
   const { name: categoryName } = useCategoryNames();
   const { params, filters, set } = useUrlFilters(mode);
   const results = useShopSearch(market, filters);
+  // A price range is in the currency of the market it was set in: another market's currency lifts it.
+  const priceMarket = useRef(market);
+  const hasPrice = params.has('min') || params.has('max');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on a market switch only; `set` is new on every render
+  useEffect(() => {
+    if (priceMarket.current === market) return;
+    priceMarket.current = market;
+    if (hasPrice) set({ min: undefined, max: undefined });
+  }, [market]);
   const first = results.data?.pages[0];
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
   const facets = first?.facets;
+  /** The currency of every price the search answers with, and of the price filter in the URL. */
+  const currency: Currency = first?.currency ?? 'THB';
+  const priceActive = priceValue(filters);
+  const money = (minor: number) => formatMoney(minor, currency, language, { whole: true });
+  const priceFilterLabel = (): string => {
+    // A filter that came from a bucket reads like the bucket ("¥50–100"), not "¥50–99.99".
+    if (priceActive && facets?.price.some((f) => f.value === priceActive)) return priceLabel(priceActive, currency, language, t);
+    if (filters.price_min !== undefined && filters.price_max !== undefined) return `${money(filters.price_min)}–${formatAmount(filters.price_max, language)}`;
+    if (filters.price_min !== undefined) return t('shop.price_and_above', { price: money(filters.price_min) });
+    return t('shop.price_up_to', { price: money(filters.price_max ?? 0) });
+  };
+  const clearAll = () => set({ category: undefined, province: undefined, stars: undefined, cert: undefined, min: undefined, max: undefined });
+  const active: ActiveFilter[] = [];
+  if (mode.kind !== 'category' && filters.category)
+    active.push({ key: 'category', label: categoryName(filters.category), clear: () => set({ category: undefined }) });
+  if (filters.province) active.push({ key: 'province', label: province(filters.province), clear: () => set({ province: undefined }) });
+  if (mode.kind !== 'otop' && filters.otop_stars_min)
+    active.push({ key: 'stars', label: t('shop.stars_min', { stars: stars(filters.otop_stars_min) }), clear: () => set({ stars: undefined }) });
+  if (filters.certification)
+    active.push({
+      key: 'certification',
+      label: t(`certs.type.${filters.certification}`, { defaultValue: filters.certification }),
+      clear: () => set({ cert: undefined }),
+    });
+  if (priceActive) active.push({ key: 'price', label: priceFilterLabel(), clear: () => set({ min: undefined, max: undefined }) });
 
   const activeCount = [
     mode.kind !== 'category' ? filters.category : undefined,
@@ -394,20 +500,31 @@ export function Storefront({ mode }: { mode: Mode }) {
               active={filters.certification}
               onToggle={(value) => set({ cert: value })}
             />
-            <PriceRange min={params.get('min') ?? ''} max={params.get('max') ?? ''} onApply={(min, max) => set({ min, max })} />
+            <FacetGroup
+              name="price"
+              title={t('shop.facet_price')}
+              options={facets.price.map((f) => ({ value: f.value, label: priceLabel(f.value, currency, language, t), count: f.count }))}
+              active={priceActive}
+              activeLabel={priceActive ? priceFilterLabel() : undefined}
+              onToggle={(value) => {
+                const bucket = value ? parsePriceBucket(value) : undefined;
+                set({
+                  min: bucket ? minorToDecimal(bucket.min) : undefined,
+                  max: bucket?.max !== undefined ? minorToDecimal(bucket.max - 1) : undefined,
+                });
+              }}
+            />
+            <PriceRange min={params.get('min') ?? ''} max={params.get('max') ?? ''} currency={currency} onApply={(min, max) => set({ min, max })} />
             {activeCount > 0 ? (
-              <button
-                type="button"
-                className="button-small"
-                data-testid="filters-clear"
-                onClick={() => set({ category: undefined, province: undefined, stars: undefined, cert: undefined, min: undefined, max: undefined })}
-              >
+              <button type="button" className="button-small" data-testid="filters-clear" onClick={clearAll}>
                 {t('shop.clear_filters')}
               </button>
             ) : null}
           </div>
         ) : null}
       </details>
+
+      <ActiveFilters filters={active} onClear={clearAll} />
 
       <section className="results" aria-live="polite" aria-busy={results.isFetching} data-testid="shop-results">
         {results.isPending ? <Loading /> : null}

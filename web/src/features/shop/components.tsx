@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Market, ProductCertificate, SearchHit } from '../../api.js';
-import { formatThb, highlightSegments, stars } from './format.js';
+import { type Currency, formatMoney, highlightSegments, stars } from './format.js';
 import { chooseMarket, LANGUAGE_OF_MARKET, useMarket } from './market.js';
 import { useLanguage, useProvinceName } from './queries.js';
 
@@ -120,13 +120,35 @@ export function ProductCertChips({ certificates, testId = 'cert-chip' }: { certi
   );
 }
 
-export function Price({ satang, testId }: { satang: number; testId: string }) {
+/** A price in minor units, in the currency it comes in (search: the market's; a product's own prices: baht). */
+export function Price({ amount, currency, testId }: { amount: number; currency: Currency; testId: string }) {
   const language = useLanguage();
   return (
-    <span className="price" data-testid={testId} data-satang={satang}>
-      {formatThb(satang, language)}
+    <span className="price" data-testid={testId} data-amount-minor={amount} data-currency={currency}>
+      {formatMoney(amount, currency, language)}
     </span>
   );
+}
+
+/**
+ * A product picture in a box of fixed proportions (so the layout does not move when it arrives), loaded only when it
+ * comes near the screen; a neutral box when the product has no picture.
+ */
+export function ProductPicture({
+  url,
+  alt,
+  className,
+  testId,
+  eager = false,
+}: {
+  url: string | null;
+  alt: string;
+  className: string;
+  testId: string;
+  eager?: boolean;
+}) {
+  if (!url) return <span className={`${className} picture-none`} aria-hidden="true" data-testid={`${testId}-none`} />;
+  return <img className={className} src={url} alt={alt} loading={eager ? 'eager' : 'lazy'} decoding="async" width={400} height={400} data-testid={testId} />;
 }
 
 /** The language a hit's title is in: the market's when the product has it, else Thai. */
@@ -135,30 +157,38 @@ function titleLanguage(hit: SearchHit, market: Market): string {
   return wanted === 'th' || hit.title_all[wanted] ? wanted : 'th';
 }
 
-/** One result: highlighted title, price, seller and province, OTOP stars and certificates. */
+/** One result: picture, highlighted title, price, seller and province, OTOP stars and certificates. */
 export function ResultCard({ hit, market }: { hit: SearchHit; market: Market }) {
   const province = useProvinceName();
+  const href = `/shop/product/${encodeURIComponent(hit.product_id)}`;
+  const lang = titleLanguage(hit, market);
   return (
     <li className="shop-card" data-testid="shop-card" data-product-id={hit.product_id}>
-      <Link href={`/shop/product/${encodeURIComponent(hit.product_id)}`} className="shop-card-link" data-testid="shop-card-link">
-        <h3 className="shop-card-title" lang={titleLanguage(hit, market)} data-testid="shop-card-title">
-          <Highlighted title={hit.highlight.title || hit.title} ranges={hit.highlight.ranges} />
-        </h3>
+      {/* The title link below is the one keyboards and screen readers use; the picture is a bigger target for a thumb. */}
+      <Link href={href} className="shop-card-media" tabIndex={-1} lang={lang}>
+        <ProductPicture url={hit.image_url} alt={hit.title} className="shop-card-image" testId="shop-card-image" />
       </Link>
-      <div className="shop-card-price-row">
-        <Price satang={hit.price.amount_minor} testId="shop-card-price" />
-        <Stars n={hit.otop_stars} testId="shop-card-stars" />
+      <div className="shop-card-body">
+        <Link href={href} className="shop-card-link" data-testid="shop-card-link">
+          <h3 className="shop-card-title" lang={lang} data-testid="shop-card-title">
+            <Highlighted title={hit.highlight.title || hit.title} ranges={hit.highlight.ranges} />
+          </h3>
+        </Link>
+        <div className="shop-card-price-row">
+          <Price amount={hit.price.amount_minor} currency={hit.price.currency} testId="shop-card-price" />
+          <Stars n={hit.otop_stars} testId="shop-card-stars" />
+        </div>
+        <p className="shop-card-origin small">
+          <span lang="th" data-testid="shop-card-seller">
+            {hit.seller.name}
+          </span>
+          <span aria-hidden="true"> · </span>
+          <span data-testid="shop-card-province" data-province={hit.seller.province_code}>
+            {province(hit.seller.province_code)}
+          </span>
+        </p>
+        <CertChips types={hit.certifications} testId="shop-card-cert" />
       </div>
-      <p className="shop-card-origin small">
-        <span lang="th" data-testid="shop-card-seller">
-          {hit.seller.name}
-        </span>
-        <span aria-hidden="true"> · </span>
-        <span data-testid="shop-card-province" data-province={hit.seller.province_code}>
-          {province(hit.seller.province_code)}
-        </span>
-      </p>
-      <CertChips types={hit.certifications} testId="shop-card-cert" />
     </li>
   );
 }
