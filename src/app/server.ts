@@ -277,6 +277,7 @@ async function viewerCurrency(database: Database, clock: Clock, market: 'CN_CBEC
   const value = found
     ? {
         currency,
+        tag: `${currency}:${found.rate_date}:${found.thb_per_unit}`,
         fromThb: (satang: number) => Number(pricing.fromThb(BigInt(satang), found.rate)),
         toThb: (minor: number) => Number(pricing.toThb(BigInt(minor), found.rate)),
       }

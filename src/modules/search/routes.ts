@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../db/deps.js';
@@ -51,10 +52,20 @@ const hit = z.object({
   highlight: z.object({ title: z.string(), ranges: z.array(z.tuple([z.number(), z.number()])) }),
 });
 const facet = z.array(z.object({ value: z.string(), count: z.number() }));
+const answerSchema = z.object({
+  total: z.number(),
+  items: z.array(hit),
+  /** The currency of every price here (and of price_min/price_max): the market's, or THB when no fresh rate is known. */
+  currency: z.enum(['THB', 'CNY', 'USD']),
+  facets: z.object({ category: facet, province: facet, otop_stars: facet, certification: facet, price: facet }),
+  next_cursor: z.string().nullable(),
+});
 
 /** Prices in the market's currency: conversion both ways with the day's reference rate (given by the composition root). */
 export interface ViewerCurrency {
   readonly currency: 'CNY' | 'USD';
+  /** Names the rate (currency, day, value), so that answers cached under another rate are not reused. */
+  readonly tag: string;
   readonly fromThb: (satang: number) => number;
   readonly toThb: (minor: number) => number;
 }
@@ -67,9 +78,15 @@ const PRICE_EDGES: Record<'THB' | 'CNY' | 'USD', readonly number[]> = {
   USD: [1_000, 2_000, 5_000, 10_000],
 };
 
+/** A JSON string is sent as it is: Fastify serialises only objects. */
+function sendJson(reply: FastifyReply, body: string) {
+  return reply.type('application/json; charset=utf-8').send(body as unknown as z.infer<typeof answerSchema>);
+}
+
 export function searchRoutes(deps: RouteDeps, options: { currencyFor?: CurrencyFor } = {}): FastifyPluginAsyncZod {
   return async (app) => {
-    const cache = new AnswerCache<Awaited<ReturnType<typeof search>>>();
+    // Whole answers, serialised: a hit costs neither the database nor serialisation.
+    const cache = new AnswerCache<string>();
     app.get(
       '/search',
       {
@@ -92,19 +109,12 @@ export function searchRoutes(deps: RouteDeps, options: { currencyFor?: CurrencyF
             limit: z.coerce.number().int().min(1).max(50).default(20),
           }),
           response: {
-            200: z.object({
-              total: z.number(),
-              items: z.array(hit),
-              /** The currency of every price here (and of price_min/price_max): the market's, or THB when no fresh rate is known. */
-              currency: z.enum(['THB', 'CNY', 'USD']),
-              facets: z.object({ category: facet, province: facet, otop_stars: facet, certification: facet, price: facet }),
-              next_cursor: z.string().nullable(),
-            }),
+            200: answerSchema,
             ...problemResponses(400),
           },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const query = req.query;
         const offset = query.cursor ? Number(Buffer.from(query.cursor, 'base64url').toString('utf8')) : 0;
         if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
@@ -128,16 +138,14 @@ export function searchRoutes(deps: RouteDeps, options: { currencyFor?: CurrencyF
           offset,
           limit: query.limit,
         };
-        const key = JSON.stringify(input);
+        const key = JSON.stringify([input, viewer?.tag ?? null]);
         const now = Date.now();
-        let result = cache.get(key, now);
-        if (!result) {
-          result = await search(deps.database.db, input);
-          cache.set(key, result, now);
-        }
+        const cached = cache.get(key, now);
+        if (cached) return sendJson(reply, cached);
+        const result = await search(deps.database.db, input);
         const next =
           offset + query.limit < result.total && offset + query.limit <= MAX_OFFSET ? Buffer.from(String(offset + query.limit)).toString('base64url') : null;
-        return {
+        const answer: z.infer<typeof answerSchema> = {
           total: result.total,
           currency,
           items: result.items.map(({ price_thb_minor, ...h }) => ({
@@ -157,6 +165,9 @@ export function searchRoutes(deps: RouteDeps, options: { currencyFor?: CurrencyF
           },
           next_cursor: next,
         };
+        const body = JSON.stringify(answer);
+        cache.set(key, body, now);
+        return sendJson(reply, body);
       },
     );
   };
