@@ -223,6 +223,13 @@ export const MESSAGES = {
     zh: '汇率须为正的小数，如 4.8523',
     en: 'A rate is a positive decimal such as 4.8523',
   },
+  cn_id_format: {
+    th: 'เลขบัตรประชาชนจีนต้องมี 18 ตัว (ตัวเลข 17 หลักและ 0–9 หรือ X)',
+    zh: '身份证号须为18位（17位数字加校验码0–9或X）',
+    en: 'A Chinese resident ID has 18 characters (17 digits and 0–9 or X)',
+  },
+  cn_id_checksum: { th: 'เลขบัตรประชาชนจีนไม่ถูกต้อง (ตรวจสอบหลักสุดท้าย)', zh: '身份证号校验码错误', en: 'The resident ID’s check character is wrong' },
+  cn_id_birth_date: { th: 'วันเกิดในเลขบัตรประชาชนจีนไม่ถูกต้อง', zh: '身份证号中的出生日期无效', en: 'The birth date inside the resident ID is not valid' },
   job_not_found: { th: 'ไม่พบงานนี้', zh: '未找到该任务', en: 'No such job' },
   cursor_invalid: { th: 'ตัวชี้หน้าไม่ถูกต้อง', zh: '分页游标无效', en: 'Invalid cursor' },
 } as const satisfies Record<string, { th: string; zh: string; en: string }>;

@@ -1,4 +1,6 @@
 /** The identity module: users, sessions, API keys, organisations and memberships. */
+
+export { maskResidentId, normalizeResidentId, type ResidentIdProblem, residentIdProblem } from './resident-id.js';
 export { identityRoutes, SESSION_COOKIE } from './routes.js';
 export {
   API_KEY_PREFIX,
