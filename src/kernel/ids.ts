@@ -21,6 +21,7 @@ export const ID_PREFIXES = [
   'job',
   'mov',
   'img',
+  'bid',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -230,6 +230,9 @@ export const MESSAGES = {
   },
   cn_id_checksum: { th: 'เลขบัตรประชาชนจีนไม่ถูกต้อง (ตรวจสอบหลักสุดท้าย)', zh: '身份证号校验码错误', en: 'The resident ID’s check character is wrong' },
   cn_id_birth_date: { th: 'วันเกิดในเลขบัตรประชาชนจีนไม่ถูกต้อง', zh: '身份证号中的出生日期无效', en: 'The birth date inside the resident ID is not valid' },
+  passport_format: { th: 'เลขหนังสือเดินทางไม่ถูกต้อง', zh: '护照号码格式错误', en: 'The passport number is not valid' },
+  phone_format: { th: 'หมายเลขโทรศัพท์ไม่ถูกต้อง', zh: '电话号码格式错误', en: 'The phone number is not valid' },
+  buyer_identity_not_found: { th: 'ไม่พบข้อมูลผู้ซื้อนี้', zh: '未找到该购买人身份', en: 'No such buyer identity' },
   job_not_found: { th: 'ไม่พบงานนี้', zh: '未找到该任务', en: 'No such job' },
   cursor_invalid: { th: 'ตัวชี้หน้าไม่ถูกต้อง', zh: '分页游标无效', en: 'Invalid cursor' },
 } as const satisfies Record<string, { th: string; zh: string; en: string }>;

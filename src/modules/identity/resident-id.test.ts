@@ -27,5 +27,5 @@ describe('the birth date inside the number', () => {
     expect(residentIdProblem(withCheck('11010518991231002'), TODAY)).toBe('cn_id_birth_date');
     expect(residentIdProblem(withCheck('11010520000229002'), TODAY)).toBeUndefined();
   });
-  it('is masked on screens', () => expect(maskResidentId('11010519491231002X')).toBe('110*************2X'));
+  it('is masked on screens', () => expect(maskResidentId('11010519491231002X')).toBe('110•••••••••••••2X'));
 });

@@ -30,5 +30,5 @@ export function residentIdProblem(id: string, today: string): ResidentIdProblem 
 
 /** The number as screens show it: the first three and last two characters, the rest masked. */
 export function maskResidentId(id: string): string {
-  return id.length < 6 ? '*'.repeat(id.length) : `${id.slice(0, 3)}${'*'.repeat(id.length - 5)}${id.slice(-2)}`;
+  return id.length < 6 ? '•'.repeat(id.length) : `${id.slice(0, 3)}${'•'.repeat(id.length - 5)}${id.slice(-2)}`;
 }

@@ -8,6 +8,7 @@ import { fail } from '../../kernel/errors.js';
 import { problemResponses, schemas, send, unwrap } from '../../kernel/http.js';
 import { LOCALES } from '../../kernel/i18n.js';
 import { LIMITS } from '../../kernel/limits.js';
+import * as buyers from './buyer-identities.js';
 import * as identity from './service.js';
 
 export const SESSION_COOKIE = 'saphan_session';
@@ -284,6 +285,69 @@ export function identityRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
         return send(reply, 201, await inTransaction(db, (tx) => identity.addMember(tx, req.ctx, { org_id: req.params.id, ...req.body })));
+      },
+    );
+
+    const buyerIdentity = z
+      .object({
+        id: z.string(),
+        id_type: z.enum(['cn_resident_id', 'passport']),
+        full_name: z.string(),
+        id_number: z.string(),
+        phone: z.string(),
+        created_at: z.string(),
+      })
+      .meta({ id: 'BuyerIdentity' });
+
+    app.post(
+      '/buyer-identities',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Record a buyer identity for customs (real name, resident ID or passport, phone); encrypted at rest, answered masked',
+          body: z.strictObject({
+            full_name: schemas.shortText(100),
+            id_type: z.enum(['cn_resident_id', 'passport']),
+            id_number: z.string().trim().min(1).max(40),
+            phone: z.string().trim().min(1).max(30),
+          }),
+          response: { 201: buyerIdentity, ...problemResponses(400, 401) },
+        },
+      },
+      async (req, reply) => {
+        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+        return send(reply, 201, await inTransaction(db, (tx) => buyers.createBuyerIdentity(tx, req.ctx, req.body)));
+      },
+    );
+
+    app.get(
+      '/buyer-identities',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'The caller’s buyer identities, masked',
+          response: { 200: z.object({ items: z.array(buyerIdentity), next_cursor: z.null() }), ...problemResponses(401) },
+        },
+      },
+      async (req) => {
+        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+        return { items: await buyers.listBuyerIdentities(db, req.ctx), next_cursor: null };
+      },
+    );
+
+    app.get(
+      '/buyer-identities/:id',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'One of the caller’s buyer identities, masked',
+          params: z.object({ id: z.string().max(40) }),
+          response: { 200: buyerIdentity, ...problemResponses(401, 404) },
+        },
+      },
+      async (req, reply) => {
+        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+        return send(reply, 200, await buyers.getBuyerIdentity(db, req.ctx, req.params.id));
       },
     );
   };

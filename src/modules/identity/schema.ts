@@ -90,3 +90,25 @@ export const loginFailures = pgTable(
   },
   (t) => [index('identity_login_failures_account_idx').on(t.account_hash, t.at), index('identity_login_failures_address_idx').on(t.address, t.at)],
 );
+
+/**
+ * A buyer's identity for customs (real name, ID number, phone): every personal field encrypted at
+ * rest (AES-256-GCM), the ID number also as a blind index so that the annual CBEC allowance can be
+ * counted per number across accounts without decrypting.
+ */
+export const buyerIdentities = pgTable(
+  'identity_buyer_identities',
+  {
+    id: text('id').primaryKey(),
+    user_id: text('user_id').notNull(),
+    id_type: text('id_type', { enum: ['cn_resident_id', 'passport'] }).notNull(),
+    full_name_encrypted: text('full_name_encrypted').notNull(),
+    id_number_encrypted: text('id_number_encrypted').notNull(),
+    id_number_index: text('id_number_index').notNull(),
+    id_number_masked: text('id_number_masked').notNull(),
+    phone_encrypted: text('phone_encrypted').notNull(),
+    phone_masked: text('phone_masked').notNull(),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('identity_buyer_identities_user_idx').on(t.user_id, t.id), index('identity_buyer_identities_number_idx').on(t.id_number_index)],
+);

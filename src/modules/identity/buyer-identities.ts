@@ -1,0 +1,103 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { recordAudit } from '../../db/audit.js';
+import type { Db, Tx } from '../../db/client.js';
+import type { Ctx } from '../../kernel/context.js';
+import { mask } from '../../kernel/crypto.js';
+import { type FieldError, fail, invalidFields, ok, type Result } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import { maskResidentId, normalizeResidentId, residentIdProblem } from './resident-id.js';
+import { buyerIdentities } from './schema.js';
+
+type Queryable = Db | Tx;
+type Row = typeof buyerIdentities.$inferSelect;
+
+export interface BuyerIdentityInput {
+  readonly full_name: string;
+  readonly id_type: 'cn_resident_id' | 'passport';
+  readonly id_number: string;
+  readonly phone: string;
+}
+
+/** What any screen or answer shows: never the number or the phone in full. */
+export interface BuyerIdentityView {
+  id: string;
+  id_type: 'cn_resident_id' | 'passport';
+  full_name: string;
+  id_number: string;
+  phone: string;
+  created_at: string;
+}
+
+function view(ctx: Ctx, row: Row): BuyerIdentityView {
+  const name = ctx.pii.decrypt(row.full_name_encrypted);
+  // A name is shown as customs forms print it on screens: first character, the rest masked.
+  const shown = [...name].map((c, i) => (i === 0 || c === ' ' ? c : '•')).join('');
+  return {
+    id: row.id,
+    id_type: row.id_type,
+    full_name: shown,
+    id_number: row.id_number_masked,
+    phone: row.phone_masked,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+const PHONE = /^\+?[0-9]{6,15}$/;
+const PASSPORT = /^[A-Z0-9]{5,20}$/;
+
+/** China time: the birth date inside a resident ID may not be after today there. */
+function chinaToday(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export async function createBuyerIdentity(tx: Tx, ctx: Ctx, input: BuyerIdentityInput): Promise<Result<BuyerIdentityView>> {
+  if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'api_key') return fail('unauthorized', 'authentication_required');
+  const errors: FieldError[] = [];
+  const full_name = input.full_name.trim().replace(/\s+/g, ' ');
+  if (!full_name) errors.push({ path: 'full_name', code: 'required' });
+  let number = input.id_number.replace(/\s/g, '').toUpperCase();
+  if (input.id_type === 'cn_resident_id') {
+    number = normalizeResidentId(number);
+    const problem = residentIdProblem(number, chinaToday(ctx.clock.now()));
+    if (problem) errors.push({ path: 'id_number', code: problem });
+  } else if (!PASSPORT.test(number)) errors.push({ path: 'id_number', code: 'passport_format' });
+  const phone = input.phone.replace(/[\s()-]/g, '');
+  if (!PHONE.test(phone)) errors.push({ path: 'phone', code: 'phone_format' });
+  if (errors.length > 0) return invalidFields(errors);
+  const now = ctx.clock.now();
+  const row: Row = {
+    id: newId('bid', now.getTime()),
+    user_id: ctx.actor.user_id,
+    id_type: input.id_type,
+    full_name_encrypted: ctx.pii.encrypt(full_name),
+    id_number_encrypted: ctx.pii.encrypt(number),
+    id_number_index: ctx.pii.blindIndex(`${input.id_type}:${number}`, 'buyer_id_number'),
+    id_number_masked: input.id_type === 'cn_resident_id' ? maskResidentId(number) : mask(number, 3),
+    phone_encrypted: ctx.pii.encrypt(phone),
+    phone_masked: mask(phone, 4),
+    created_at: now,
+  };
+  await tx.insert(buyerIdentities).values(row);
+  // The audit log holds no personal data: the masked number only.
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    { action: 'buyer_identity.created', entity_type: 'buyer_identity', entity_id: row.id, after: { id_type: row.id_type, id_number: row.id_number_masked } },
+  );
+  return ok(view(ctx, row));
+}
+
+export async function listBuyerIdentities(q: Queryable, ctx: Ctx): Promise<BuyerIdentityView[]> {
+  if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'api_key') return [];
+  const rows = await q.select().from(buyerIdentities).where(eq(buyerIdentities.user_id, ctx.actor.user_id)).orderBy(desc(buyerIdentities.id)).limit(50);
+  return rows.map((r) => view(ctx, r));
+}
+
+export async function getBuyerIdentity(q: Queryable, ctx: Ctx, id: string): Promise<Result<BuyerIdentityView>> {
+  if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'api_key') return fail('unauthorized', 'authentication_required');
+  const [row] = await q
+    .select()
+    .from(buyerIdentities)
+    .where(and(eq(buyerIdentities.id, id), eq(buyerIdentities.user_id, ctx.actor.user_id)));
+  return row ? ok(view(ctx, row)) : fail('not_found', 'buyer_identity_not_found');
+}

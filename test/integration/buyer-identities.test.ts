@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../src/kernel/clock.js';
+import { bearer, createTestApp, type TestApp, userWithToken } from '../support/app.js';
+import { tableCounts } from '../support/counts.js';
+
+/** Buyer identities for customs: validated at the edge, encrypted at rest, only ever answered masked. */
+const clock = new FakeClock('2026-11-26T03:00:00Z');
+let t: TestApp;
+let buyer: { token: string };
+let other: { token: string };
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  buyer = await userWithToken(t);
+  other = await userWithToken(t);
+});
+afterAll(async () => t?.close());
+
+describe('buyer identities', () => {
+  it('keep a Chinese resident ID encrypted, answer it masked, and show it to its owner only', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/buyer-identities',
+      headers: bearer(buyer.token),
+      payload: { full_name: '王小明', id_type: 'cn_resident_id', id_number: '11010519491231002x', phone: '+86 138-0013-8000' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ id_type: 'cn_resident_id', full_name: '王••', id_number: '110•••••••••••••2X', phone: '••••••••••8000' });
+    const id = res.json().id;
+    // Nothing readable at rest: neither the number, nor the phone, nor the name.
+    const stored = await t.database.db.execute(sql`select t::text as row from identity_buyer_identities t where id = ${id}`);
+    const row = (stored as unknown as { rows: { row: string }[] }).rows[0]?.row ?? '';
+    for (const secret of ['11010519491231002X', '8613800138000', '王小明']) expect(row).not.toContain(secret);
+    const audit = await t.database.db.execute(sql`select t::text as row from platform_audit_log t where entity_id = ${id}`);
+    expect(JSON.stringify(audit)).not.toContain('11010519491231002X');
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/buyer-identities/${id}`, headers: bearer(buyer.token) })).json().id_number).toBe(
+      '110•••••••••••••2X',
+    );
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/buyer-identities/${id}`, headers: bearer(other.token) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/buyer-identities', headers: bearer(other.token) })).json().items).toEqual([]);
+  });
+
+  it('refuse a bad check character, a bad passport number and a bad phone, in the caller’s language, saving nothing', async () => {
+    const before = await tableCounts(t.database);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/buyer-identities',
+      headers: bearer(buyer.token, { 'accept-language': 'zh-CN' }),
+      payload: { full_name: '王小明', id_type: 'cn_resident_id', id_number: '110105194912310020', phone: 'abc' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { path: 'id_number', code: 'cn_id_checksum', message: '身份证号校验码错误' },
+      { path: 'phone', code: 'phone_format', message: '电话号码格式错误' },
+    ]);
+    const passport = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/buyer-identities',
+      headers: bearer(buyer.token),
+      payload: { full_name: 'John Smith', id_type: 'passport', id_number: 'x!', phone: '+14155550100' },
+    });
+    expect(passport.json().errors[0]).toMatchObject({ path: 'id_number', code: 'passport_format' });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/buyer-identities',
+      payload: { full_name: 'John Smith', id_type: 'passport', id_number: 'E12345678', phone: '+14155550100' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect(await tableCounts(t.database)).toEqual(before);
+  });
+});
