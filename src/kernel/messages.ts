@@ -233,6 +233,12 @@ export const MESSAGES = {
   passport_format: { th: 'เลขหนังสือเดินทางไม่ถูกต้อง', zh: '护照号码格式错误', en: 'The passport number is not valid' },
   phone_format: { th: 'หมายเลขโทรศัพท์ไม่ถูกต้อง', zh: '电话号码格式错误', en: 'The phone number is not valid' },
   buyer_identity_not_found: { th: 'ไม่พบข้อมูลผู้ซื้อนี้', zh: '未找到该购买人身份', en: 'No such buyer identity' },
+  date_format: { th: 'วันที่ต้องอยู่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.)', zh: '日期格式须为 YYYY-MM-DD', en: 'A date is written YYYY-MM-DD' },
+  fx_rate_stale: {
+    th: 'อัตราแลกเปลี่ยน {{currency}} ล่าสุดเก่าเกิน {{max_days}} วัน จึงยังเสนอราคาไม่ได้',
+    zh: '{{currency}} 最新汇率已超过 {{max_days}} 天，暂不能报价',
+    en: 'The latest {{currency}} rate is more than {{max_days}} days old; no quote can be made',
+  },
   job_not_found: { th: 'ไม่พบงานนี้', zh: '未找到该任务', en: 'No such job' },
   cursor_invalid: { th: 'ตัวชี้หน้าไม่ถูกต้อง', zh: '分页游标无效', en: 'Invalid cursor' },
 } as const satisfies Record<string, { th: string; zh: string; en: string }>;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/kernel/clock.js';
+import * as pricing from '../../src/modules/pricing/index.js';
 import { bearer, createTestApp, sellerBody, type TestApp, userWithToken } from '../support/app.js';
+import { multipart } from '../support/upload.js';
 
 /** Reference FX rates and prices in the viewer's currency in search (with the price facet). */
 const clock = new FakeClock('2026-11-26T03:00:00Z');
@@ -113,5 +115,36 @@ describe('prices in the viewer’s currency', () => {
     expect(cheap.facets.price).toHaveLength(2);
     const thai = (await t.app.inject({ method: 'GET', url: '/api/v1/search?market=TH&q=scarf' })).json();
     expect(thai.currency).toBe('THB');
+  });
+});
+
+describe('rates from the Bank of Thailand’s CSV', () => {
+  async function importCsv(text: string, token = admin.token) {
+    const body = await multipart({ source: 'BOT' }, { name: 'rates.csv', bytes: Buffer.from(text) });
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/v1/fx-rates/import',
+      headers: bearer(token, { 'content-type': body.content_type, 'accept-language': 'th' }),
+      payload: body.payload,
+    });
+  }
+
+  it('imports every row or none, admins only', async () => {
+    const ok = await importCsv('Period,Currency ID,Mid Rate\n2026-11-24,CNY,4.5190\n2026-11-25,CNY,4.5231\n2026-11-25,JPY,21.3\n');
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().imported).toBe(2);
+    const bad = await importCsv('date,currency,thb_per_unit\n2026-11-26,CNY,4.6\n2026-11-26,USD,abc\n');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ path: 'row 3', code: 'fx_rate_format', message: 'อัตราแลกเปลี่ยนต้องเป็นตัวเลขทศนิยมบวก เช่น 4.8523' }]);
+    expect((await importCsv('date,currency,thb_per_unit\n2026-11-26,CNY,4.6\n', owner.token)).statusCode).toBe(403);
+    const rates = (await t.app.inject({ method: 'GET', url: '/api/v1/fx-rates' })).json().items;
+    expect(rates.find((r: { currency: string }) => r.currency === 'CNY')).toMatchObject({ rate_date: '2026-11-25', thb_per_unit: '4.5231', source: 'BOT' });
+  });
+
+  it('a quote refuses a stale rate instead of using it', async () => {
+    const fresh = await pricing.quoteRate(t.database.db, 'CNY', '2026-11-26', 4);
+    expect(fresh.ok && fresh.value.thb_per_unit).toBe('4.5231');
+    const later = await pricing.quoteRate(t.database.db, 'CNY', '2026-12-05', 4);
+    expect(later).toMatchObject({ ok: false, error: { code: 'fx_rate_stale', params: { currency: 'CNY', max_days: 4 } } });
   });
 });

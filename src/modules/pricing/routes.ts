@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../../db/client.js';
 import type { RouteDeps } from '../../db/deps.js';
-import { fail } from '../../kernel/errors.js';
+import { fail, invalidFields, ok } from '../../kernel/errors.js';
 import { problemResponses, send, unwrap } from '../../kernel/http.js';
 import { LIMITS } from '../../kernel/limits.js';
+import { parseFxCsv } from './fx-csv.js';
 import { FX_CURRENCIES, latestRate, setRate } from './service.js';
 
 const rateSchema = z.object({ currency: z.enum(FX_CURRENCIES), rate_date: z.string(), thb_per_unit: z.string(), source: z.string() }).meta({ id: 'FxRate' });
@@ -53,6 +54,40 @@ export function pricingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
         return send(reply, 201, await inTransaction(db, (tx) => setRate(tx, req.ctx, req.body)));
+      },
+    );
+
+    app.post(
+      '/fx-rates/import',
+      {
+        schema: {
+          tags: ['pricing'],
+          summary: 'Import reference rates from a CSV (admin): date,currency,thb_per_unit or the Bank of Thailand’s period,currency_id,mid_rate',
+          consumes: ['multipart/form-data'],
+          body: z.strictObject({
+            file: z
+              .custom<Buffer>((v) => Buffer.isBuffer(v), { params: { code: 'import_file_required' } })
+              .meta({ type: 'string', format: 'binary', description: 'the CSV file' }),
+            source: z.string().trim().min(1).max(200).default('Bank of Thailand'),
+          }),
+          response: { 201: z.object({ imported: z.number().int(), items: z.array(rateSchema) }), ...problemResponses(400, 401, 403, 413) },
+        },
+      },
+      async (req, reply) => {
+        if (req.actor.kind === 'anonymous') return unwrap(fail('unauthorized', 'authentication_required'));
+        const { rows, errors } = parseFxCsv(req.body.file.toString('utf8'));
+        if (errors.length > 0) return unwrap(invalidFields(errors));
+        if (rows.length === 0) return unwrap(invalidFields([{ path: 'file', code: 'import_file_empty' }]));
+        const saved = await inTransaction(db, async (tx) => {
+          const items = [];
+          for (const row of rows) {
+            const r = await setRate(tx, req.ctx, { ...row, source: req.body.source });
+            if (!r.ok) return r;
+            items.push(r.value);
+          }
+          return ok({ imported: items.length, items });
+        });
+        return send(reply, 201, saved);
       },
     );
   };

@@ -74,3 +74,9 @@ export async function latestRate(q: Queryable, currency: FxCurrency, today: stri
   if (!rate.ok) return undefined;
   return { currency: row.currency, rate_date: row.rate_date, thb_per_unit: row.thb_per_unit, source: row.source, rate: rate.value };
 }
+
+/** The rate a quote may use: refused as stale (never silently an old one) when none is fresh enough. */
+export async function quoteRate(q: Queryable, currency: FxCurrency, today: string, max_age_days: number): Promise<Result<FxRateView & { rate: Rate }>> {
+  const found = await latestRate(q, currency, today, max_age_days);
+  return found ? ok(found) : fail('unprocessable', 'fx_rate_stale', { params: { currency, max_days: max_age_days } });
+}
