@@ -2,6 +2,7 @@
 
 export { ANNUAL_LIMIT_FEN, type CbecRegime, cbecRegime, fullTax, PER_ORDER_LIMIT_FEN, type TaxBreakdown, withinLimitTax } from './cbec.js';
 export { type FxCsvRow, parseFxCsv } from './fx-csv.js';
+export { type LandedCost, type LandedLineInput, landedCost } from './landed-cost.js';
 export { type Constraint, LANES, type Lane, RATE_CARDS, type RateCard } from './reference/rate-cards.js';
 export { pricingRoutes } from './routes.js';
 export { divideHalfUp, fromThb, parseRate, type Rate, toThb } from './rules.js';
