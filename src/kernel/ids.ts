@@ -22,6 +22,7 @@ export const ID_PREFIXES = [
   'mov',
   'img',
   'bid',
+  'acc',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

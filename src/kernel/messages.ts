@@ -239,6 +239,24 @@ export const MESSAGES = {
     zh: '{{currency}} 最新汇率已超过 {{max_days}} 天，暂不能报价',
     en: 'The latest {{currency}} rate is more than {{max_days}} days old; no quote can be made',
   },
+  transfer_id_reused: {
+    th: 'รหัสรายการโอนนี้ถูกใช้กับรายการอื่นแล้ว',
+    zh: '该转账编号已用于另一笔转账',
+    en: 'This transfer id was used for a different transfer',
+  },
+  transfer_amount_not_positive: { th: 'จำนวนเงินที่โอนต้องมากกว่าศูนย์', zh: '转账金额必须大于零', en: 'A transfer moves more than zero' },
+  transfer_same_account: { th: 'บัญชีต้นทางและปลายทางต้องต่างกัน', zh: '借贷账户不能相同', en: 'A transfer needs two different accounts' },
+  transfer_accounts_invalid: {
+    th: 'บัญชีไม่ถูกต้องหรือสกุลเงินไม่ตรงกัน',
+    zh: '账户无效或币种不一致',
+    en: 'Unknown accounts, or accounts in another currency',
+  },
+  pending_transfer_not_found: { th: 'ไม่พบเงินที่กันไว้รายการนี้', zh: '未找到该笔冻结款项', en: 'No such held (pending) transfer' },
+  pending_amount_exceeds_open: {
+    th: 'จำนวนเกินกว่าเงินที่ยังกันไว้',
+    zh: '金额超过尚未结算的冻结款项',
+    en: 'More than what is still held',
+  },
   job_not_found: { th: 'ไม่พบงานนี้', zh: '未找到该任务', en: 'No such job' },
   cursor_invalid: { th: 'ตัวชี้หน้าไม่ถูกต้อง', zh: '分页游标无效', en: 'Invalid cursor' },
 } as const satisfies Record<string, { th: string; zh: string; en: string }>;
