@@ -26,6 +26,7 @@ import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
 import type { Mailer } from '../kernel/mail.js';
 import { identityRoutes, resolveCredential, SESSION_COOKIE } from '../modules/identity/index.js';
+import { ledgerRoutes } from '../modules/ledger/index.js';
 import * as pricing from '../modules/pricing/index.js';
 import { searchRoutes, type ViewerCurrency } from '../modules/search/index.js';
 import { sellerRoutes } from '../modules/sellers/index.js';
@@ -239,6 +240,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(importRoutes({ ...deps, env: import_env, kickJob: (id) => (options.run_jobs !== false ? runner.kick(id) : undefined) }));
       await api.register(searchRoutes(deps, { currencyFor: (market) => viewerCurrency(options.database, options.clock, market) }));
       await api.register(pricing.pricingRoutes(deps));
+      await api.register(ledgerRoutes(deps));
       if (options.sandbox) await api.register(sandboxRoutes(deps));
     },
     { prefix: '/api/v1' },

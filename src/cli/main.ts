@@ -13,6 +13,7 @@ import { createPiiCipher } from '../kernel/crypto.js';
 import { unwrap } from '../kernel/http.js';
 import { translate } from '../kernel/i18n.js';
 import * as identity from '../modules/identity/index.js';
+import * as ledger from '../modules/ledger/index.js';
 import { importFile } from './import.js';
 
 const USAGE = `saphan <command>
@@ -23,6 +24,7 @@ const USAGE = `saphan <command>
   users create --email E --password P --role R [--org ORG]
                                 create a user with a role; seller_owner/seller_staff need --org (an org_… id)
   search rebuild                rebuild the search projection from the catalogue, compliance and stock
+  ledger verify                 prove the books: each currency sums to zero, cached balances match the transfers
   import FILE --seller ID [--url URL] [--lang th|zh|en]
                                 upload a CSV/XLSX of products to a running server (API key in
                                 SAPHAN_API_KEY or --api-key) and follow the job's progress
@@ -71,6 +73,21 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'users':
       return usersCommand(rest, config);
+    case 'ledger': {
+      if (rest[0] !== 'verify') throw new UsageError('ledger verify');
+      const { database, release } = await openConfigured(config, 'saphan ledger verify');
+      try {
+        await database.migrate();
+        const trial = await ledger.trialBalance(database.db);
+        for (const c of trial.currencies) process.stdout.write(`${c.currency}: posted net ${c.posted_net_minor}, pending net ${c.pending_net_minor}\n`);
+        for (const a of trial.mismatched_accounts) process.stdout.write(`cached balance differs from its transfers: ${a}\n`);
+        process.stdout.write(trial.balanced ? 'ledger balanced\n' : 'LEDGER NOT BALANCED\n');
+        return trial.balanced ? 0 : 1;
+      } finally {
+        await database.close();
+        release();
+      }
+    }
     case 'import': {
       const { values, positionals } = parseArgs({
         args: rest,

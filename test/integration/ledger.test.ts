@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import * as ledger from '../../src/modules/ledger/index.js';
+import { bearer, createTestApp, userWithToken } from '../support/app.js';
 import { createTestDatabase } from '../support/db.js';
 
 /** The ledger's invariants, on the real database: balanced per currency, cached = rebuilt, holds never overdrawn, ids idempotent. */
@@ -183,5 +184,33 @@ describe('invariants (property)', () => {
     const after = await ledger.balanceOf(database.db, fees);
     expect(after.credits_posted - before.credits_posted).toBe(4_000n);
     expect((await ledger.trialBalance(database.db)).balanced).toBe(true);
+  });
+});
+
+describe('GET /ledger/trial-balance', () => {
+  it('proves the books to admins only', async () => {
+    const t = await createTestApp();
+    try {
+      const admin = await userWithToken(t, ['admin']);
+      const someone = await userWithToken(t);
+      await t.database.db.transaction(async (tx) => {
+        const a = await ledger.accountOf(tx, now, 'usr_x', 'buyer_clearing', 'THB');
+        const b = await ledger.accountOf(tx, now, 'platform', 'escrow', 'THB');
+        await ledger.transfer(tx, now, {
+          id: 'tb:1',
+          debit_account_id: a,
+          credit_account_id: b,
+          amount_minor: 12_345n,
+          currency: 'THB',
+          code: 'checkout',
+          pending: true,
+        });
+      });
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/ledger/trial-balance', headers: bearer(admin.token) });
+      expect(res.json()).toEqual({ balanced: true, currencies: [{ currency: 'THB', posted_net_minor: '0', pending_net_minor: '0' }], mismatched_accounts: [] });
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/ledger/trial-balance', headers: bearer(someone.token) })).statusCode).toBe(403);
+    } finally {
+      await t.close();
+    }
   });
 });
