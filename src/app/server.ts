@@ -19,7 +19,7 @@ import { importRoutes, PRODUCT_IMPORT, runProductImport } from '../flows/import-
 import { onboardingRoutes } from '../flows/onboard-seller.js';
 import { stockRoutes } from '../flows/stock.js';
 import type { BlobStore } from '../kernel/blobs.js';
-import type { Clock } from '../kernel/clock.js';
+import { type Clock, localDate } from '../kernel/clock.js';
 import { constantTimeEqual, createPiiCipher } from '../kernel/crypto.js';
 import { negotiateLocale } from '../kernel/i18n.js';
 import { newId } from '../kernel/ids.js';
@@ -274,7 +274,7 @@ async function viewerCurrency(database: Database, clock: Clock, market: 'CN_CBEC
   rate_cache.set(database, per_database);
   const cached = per_database.get(currency);
   if (cached && now.getTime() - cached.at < 60_000) return cached.value;
-  const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = localDate(now, 7);
   const found = await pricing.latestRate(database.db, currency, today, LIMITS.fx_rate_max_age_days);
   const value = found
     ? {

@@ -76,9 +76,9 @@ export async function productDetail(db: Db, ctx: Ctx, id: string) {
   const seller = await sellers.sellerFacts(db, product.value.seller_id);
   const status = seller?.status ?? 'draft';
   const now = ctx.clock.now();
+  const facts = eligibilityFacts(product.value, status);
   const eligibility =
-    (await compliance.storedEligibility(db, id, now, status, eligibilityFacts(product.value, status).category)) ??
-    (await db.transaction((tx) => compliance.refreshEligibility(tx, now, eligibilityFacts(product.value, status))));
+    (await compliance.storedEligibility(db, id, now, status, facts.category)) ?? (await db.transaction((tx) => compliance.refreshEligibility(tx, now, facts)));
   const { org_id, ...view } = product.value;
   // A product nobody may buy yet (an unverified seller's draft) is visible only to its seller and reviewers.
   const insider = memberRole(ctx.actor, org_id) !== undefined || hasRole(ctx.actor, 'compliance_officer', 'admin');
@@ -453,9 +453,7 @@ function imageRoutes(app: Parameters<FastifyPluginAsyncZod>[0], deps: RouteDeps)
         consumes: ['multipart/form-data'],
         params,
         body: z.strictObject({
-          file: z
-            .custom<Buffer>((v) => Buffer.isBuffer(v), { params: { code: 'image_type_unsupported' } })
-            .meta({ type: 'string', format: 'binary', description: 'the picture' }),
+          file: schemas.upload('image_type_unsupported', 'the picture'),
         }),
         response: { 201: imageSchema, ...problemResponses(400, 401, 404, 409, 413) },
       },

@@ -9,7 +9,7 @@ import type { Clock } from '../kernel/clock.js';
 import { type Ctx, hasRole, memberRole } from '../kernel/context.js';
 import type { PiiCipher } from '../kernel/crypto.js';
 import { type FieldError, fail, ok, type Result } from '../kernel/errors.js';
-import { problemResponses, send, unwrap } from '../kernel/http.js';
+import { problemResponses, schemas, send, unwrap } from '../kernel/http.js';
 import { isLocale, type Locale, translate } from '../kernel/i18n.js';
 import { LIMITS } from '../kernel/limits.js';
 import * as catalogue from '../modules/catalogue/index.js';
@@ -424,9 +424,7 @@ export function importRoutes(deps: RouteDeps & { readonly env: ImportEnv; readon
           consumes: ['multipart/form-data'],
           body: z.strictObject({
             seller_id: z.string().trim().min(1).max(40),
-            file: z
-              .custom<Buffer>((v) => Buffer.isBuffer(v), { params: { code: 'import_file_required' } })
-              .meta({ type: 'string', format: 'binary', description: 'the CSV or XLSX file' }),
+            file: schemas.upload('import_file_required', 'the CSV or XLSX file'),
           }),
           response: { 202: z.object({ job_id: z.string(), rows: z.number().int() }), ...problemResponses(400, 401, 404, 413, 415) },
         },

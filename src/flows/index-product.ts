@@ -76,10 +76,9 @@ export async function reindexProducts(
   for (const p of products) {
     const seller = seller_of.get(p.seller_id);
     const status = seller?.status ?? 'draft';
+    const facts = eligibilityFacts(p, status);
     const decisions =
-      known?.get(p.id) ??
-      (await compliance.storedEligibility(tx, p.id, now, status, eligibilityFacts(p, status).category)) ??
-      (await compliance.refreshEligibility(tx, now, eligibilityFacts(p, status)));
+      known?.get(p.id) ?? (await compliance.storedEligibility(tx, p.id, now, status, facts.category)) ?? (await compliance.refreshEligibility(tx, now, facts));
     const certs = (certs_of.get(p.seller_id) ?? []).filter((c) => p.certification_ids.includes(c.id));
     docs.push(
       documentOf(

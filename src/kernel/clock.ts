@@ -20,3 +20,8 @@ export class FakeClock implements Clock {
     this.#now_ms = new Date(to).getTime();
   }
 }
+
+/** The calendar day (YYYY-MM-DD) at a fixed UTC offset: Bangkok is +7, China +8 (neither keeps summer time). */
+export function localDate(now: Date, utc_offset_hours: number): string {
+  return new Date(now.getTime() + utc_offset_hours * 3_600_000).toISOString().slice(0, 10);
+}

@@ -51,6 +51,9 @@ export const schemas = {
     })
     .meta({ id: 'Problem' }),
   shortText: (max: number = LIMITS.string_short_chars) => z.string().trim().min(1).max(max),
+  /** A file field of a multipart body (the multipart plugin reads it whole into a Buffer); `code` says what is missing. */
+  upload: (code: string, description: string) =>
+    z.custom<Buffer>((v) => Buffer.isBuffer(v), { params: { code } }).meta({ type: 'string', format: 'binary', description }),
 };
 
 export function problemResponses(...statuses: number[]) {

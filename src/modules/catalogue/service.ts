@@ -246,9 +246,8 @@ async function loadVariants(q: Queryable, product_ids: readonly string[]): Promi
 
 /** Products are public (the storefront shows them); who may change one is decided on write. */
 export async function getProduct(q: Queryable, id: string): Promise<Result<ProductView & { org_id: string }>> {
-  const [row] = await q.select().from(products).where(eq(products.id, id));
-  if (!row) return fail('not_found', 'product_not_found');
-  return ok({ ...toView(row, await loadVariants(q, [row.id])), org_id: row.org_id });
+  const [product] = await getProducts(q, [id]);
+  return product ? ok(product) : fail('not_found', 'product_not_found');
 }
 
 /** Several products at once, in id order (bulk paths: imports, reindexing). */

@@ -1,3 +1,4 @@
+import { localDate } from '../../kernel/clock.js';
 import type { FieldError } from '../../kernel/errors.js';
 import type { CertificationType, EligibilityReason } from './schema.js';
 
@@ -54,7 +55,7 @@ export function validateCertification(input: CertificationInput, today: string):
 
 /** Today's date in Thailand, where certificates are issued and expire. */
 export function bangkokDate(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return localDate(now, 7);
 }
 
 /** A certificate counts when approved and until the day before its expiry date: on that date it stops. */

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.js';
 import type { Db, Tx } from '../../db/client.js';
+import { localDate } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { mask } from '../../kernel/crypto.js';
 import { type FieldError, fail, invalidFields, ok, type Result } from '../../kernel/errors.js';
@@ -47,7 +48,7 @@ const PASSPORT = /^[A-Z0-9]{5,20}$/;
 
 /** China time: the birth date inside a resident ID may not be after today there. */
 function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return localDate(now, 8);
 }
 
 export async function createBuyerIdentity(tx: Tx, ctx: Ctx, input: BuyerIdentityInput): Promise<Result<BuyerIdentityView>> {

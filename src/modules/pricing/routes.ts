@@ -2,17 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../../db/client.js';
 import type { RouteDeps } from '../../db/deps.js';
+import { localDate } from '../../kernel/clock.js';
 import { fail, invalidFields, ok } from '../../kernel/errors.js';
-import { problemResponses, send, unwrap } from '../../kernel/http.js';
+import { problemResponses, schemas, send, unwrap } from '../../kernel/http.js';
 import { LIMITS } from '../../kernel/limits.js';
 import { parseFxCsv } from './fx-csv.js';
 import { FX_CURRENCIES, latestRate, setRate } from './service.js';
 
 const rateSchema = z.object({ currency: z.enum(FX_CURRENCIES), rate_date: z.string(), thb_per_unit: z.string(), source: z.string() }).meta({ id: 'FxRate' });
-
-function bangkokToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export function pricingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -27,7 +24,7 @@ export function pricingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const today = bangkokToday(req.ctx.clock.now());
+        const today = localDate(req.ctx.clock.now(), 7);
         const items = [];
         for (const currency of FX_CURRENCIES) {
           const rate = await latestRate(db, currency, today, LIMITS.fx_rate_max_age_days);
@@ -65,9 +62,7 @@ export function pricingRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           summary: 'Import reference rates from a CSV (admin): date,currency,thb_per_unit or the Bank of Thailand’s period,currency_id,mid_rate',
           consumes: ['multipart/form-data'],
           body: z.strictObject({
-            file: z
-              .custom<Buffer>((v) => Buffer.isBuffer(v), { params: { code: 'import_file_required' } })
-              .meta({ type: 'string', format: 'binary', description: 'the CSV file' }),
+            file: schemas.upload('import_file_required', 'the CSV file'),
             source: z.string().trim().min(1).max(200).default('Bank of Thailand'),
           }),
           response: { 201: z.object({ imported: z.number().int(), items: z.array(rateSchema) }), ...problemResponses(400, 401, 403, 413) },
