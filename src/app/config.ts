@@ -13,6 +13,10 @@ const envSchema = z.object({
   SAPHAN_SECRET: z.string().min(32).optional(),
   SAPHAN_PII_KEY: z.string().min(32).optional(),
   SAPHAN_PUBLIC_URL: z.string().optional(),
+  SAPHAN_PROMPTPAY_BILLER_ID: z
+    .string()
+    .regex(/^\d{15}$/)
+    .optional(),
   SAPHAN_SMTP_URL: z.string().optional(),
   SAPHAN_MAIL_FROM: z.string().default('Saphan <no-reply@saphan.example>'),
   /** Behind a load balancer: the proxies whose X-Forwarded-For is believed (Fastify trustProxy: `true`, a hop count, or addresses). */
@@ -33,6 +37,8 @@ export interface Config {
   readonly production: boolean;
   readonly secret: string;
   readonly pii_key: string;
+  /** The platform's PromptPay biller ID; unset means the sandbox bank's. */
+  readonly promptpay_biller_id: string | undefined;
   readonly public_base_url: string;
   readonly smtp_url: string | undefined;
   readonly mail_from: string;
@@ -65,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     secret: e.SAPHAN_SECRET ?? keys.secret,
     pii_key: e.SAPHAN_PII_KEY ?? keys.pii_key,
+    promptpay_biller_id: e.SAPHAN_PROMPTPAY_BILLER_ID,
     public_base_url: e.SAPHAN_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
     smtp_url: e.SAPHAN_SMTP_URL,
     mail_from: e.SAPHAN_MAIL_FROM,

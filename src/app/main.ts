@@ -37,6 +37,8 @@ export async function start(config: Config): Promise<void> {
     clock: systemClock,
     mailer,
     pii_key: config.pii_key,
+    secret: config.secret,
+    ...(config.promptpay_biller_id ? { promptpay_biller_id: config.promptpay_biller_id } : {}),
     public_base_url: config.public_base_url,
     sandbox: config.sandbox,
     production: config.production,

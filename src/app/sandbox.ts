@@ -3,11 +3,56 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../db/deps.js';
 import { mailOutbox } from '../db/schema.js';
+import { hasRole } from '../kernel/context.js';
+import { newId } from '../kernel/ids.js';
+import * as payments from '../modules/payments/index.js';
 import { problemOf, sendProblem } from './problem.js';
 
 /** Sandbox-only views: the local mail outbox (password-reset links land here instead of an inbox). */
-export function sandboxRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+export function sandboxRoutes(deps: RouteDeps & { webhook_secret: string }): FastifyPluginAsyncZod {
   return async (app) => {
+    // The sandbox partner of each payment provider: it pays (or declines) and notifies us exactly as the
+    // real partner would, through the signed webhook, so that the same code path is exercised.
+    app.post(
+      '/sandbox/payments/:id/:outcome',
+      {
+        schema: {
+          tags: ['sandbox'],
+          summary: 'Play the payment partner: pay or decline a payment, then send its signed notification (sandbox only)',
+          params: z.object({ id: z.string().max(40), outcome: z.enum(['succeed', 'fail']) }),
+          response: { 200: z.object({ outcome: z.string(), payment_id: z.string().nullable(), status: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor;
+        const p = await payments.getPayment(deps.database.db, request.params.id);
+        const mine = p && (actor.kind === 'user' || actor.kind === 'api_key') && (p.user_id === actor.user_id || hasRole(actor, 'admin'));
+        if (!p || !mine) return sendProblem(reply, problemOf({ kind: 'not_found', code: 'payment_not_found' }, request.locale, request.id));
+        const body = JSON.stringify({
+          event_id: newId('ntf').replace('ntf_', 'sbx_'),
+          payment_reference: p.reference,
+          status: request.params.outcome === 'succeed' ? 'succeeded' : 'failed',
+          amount: { amount_minor: Number(p.amount_minor), currency: p.currency },
+          provider_ref: `SANDBOX-${p.method.toUpperCase()}-${p.reference}`,
+          ...(request.params.outcome === 'fail' ? { failure_code: 'declined_by_payer' } : {}),
+        });
+        const signature = payments.signNotification(
+          payments.webhookSecret(deps.webhook_secret, p.method),
+          Math.floor(request.ctx.clock.now().getTime() / 1000),
+          body,
+        );
+        const answer = await app.inject({
+          method: 'POST',
+          url: `/api/v1/payments/webhooks/${p.method}`,
+          headers: { 'content-type': 'application/json', 'x-saphan-signature': signature },
+          payload: body,
+        });
+        const after = await payments.getPayment(deps.database.db, p.id);
+        const json = answer.json() as { outcome?: string; code?: string };
+        return { outcome: json.outcome ?? json.code ?? 'unknown', payment_id: p.id, status: after?.status ?? p.status };
+      },
+    );
+
     app.get(
       '/sandbox/mail',
       {

@@ -15,18 +15,21 @@ import type { z } from 'zod';
 import type { Database } from '../db/client.js';
 import type { RouteDeps } from '../db/deps.js';
 import { catalogueRoutes } from '../flows/catalogue.js';
+import { checkoutRoutes } from '../flows/checkout-routes.js';
 import { importRoutes, PRODUCT_IMPORT, runProductImport } from '../flows/import-products.js';
 import { onboardingRoutes } from '../flows/onboard-seller.js';
+import { expireUnpaid } from '../flows/payments.js';
 import { stockRoutes } from '../flows/stock.js';
 import type { BlobStore } from '../kernel/blobs.js';
 import { type Clock, localDate } from '../kernel/clock.js';
-import { constantTimeEqual, createPiiCipher } from '../kernel/crypto.js';
+import { constantTimeEqual, createPiiCipher, sha256 } from '../kernel/crypto.js';
 import { negotiateLocale } from '../kernel/i18n.js';
 import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
 import type { Mailer } from '../kernel/mail.js';
 import { identityRoutes, resolveCredential, SESSION_COOKIE } from '../modules/identity/index.js';
 import { ledgerRoutes } from '../modules/ledger/index.js';
+import * as payments from '../modules/payments/index.js';
 import * as pricing from '../modules/pricing/index.js';
 import { searchRoutes, type ViewerCurrency } from '../modules/search/index.js';
 import { sellerRoutes } from '../modules/sellers/index.js';
@@ -35,6 +38,9 @@ import { JobRunner } from './jobs.js';
 import { registerMetrics } from './metrics.js';
 import { problemOf, sendProblem, toProblem } from './problem.js';
 import { sandboxRoutes } from './sandbox.js';
+
+/** The sandbox bank's biller ID for PromptPay bill payment (a valid 13-digit tax ID + suffix 01); production sets its own. */
+export const SANDBOX_BILLER_ID = '010555312345201';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -63,8 +69,12 @@ export interface ServerOptions {
   readonly serve_web?: boolean;
   /** Uploaded files: local disk under DATA_DIR by default, an S3-compatible store in production. */
   readonly blobs: BlobStore;
-  /** Run background jobs in this process (default on). */
+  /** Run background jobs in this process (default on): imports, and cancelling checkouts left unpaid. */
   readonly run_jobs?: boolean;
+  /** Signs partner callbacks (webhook keys are derived from it); defaults to one derived from the PII key. */
+  readonly secret?: string;
+  /** The platform's PromptPay biller ID (tax ID + 2-digit suffix). */
+  readonly promptpay_biller_id?: string;
 }
 
 declare module 'fastify' {
@@ -230,6 +240,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.run_jobs !== false)
     app.addHook('onReady', async () => void runner.resume().catch((err: unknown) => app.log.error({ err }, 'resuming jobs failed')));
   app.addHook('onClose', async () => runner.stop());
+  const webhook_secret = options.secret ?? sha256(`webhooks:${options.pii_key}`);
+  // Checkouts left unpaid past their reservation are cancelled and their stock released.
+  if (options.run_jobs !== false) {
+    const system_ctx = () => ({ actor: { kind: 'system' as const, reason: 'reservation expiry' }, locale: 'en' as const, clock: options.clock, pii });
+    let sweeping = false;
+    const sweep = async () => {
+      if (sweeping) return;
+      sweeping = true;
+      try {
+        await expireUnpaid(options.database, system_ctx());
+      } catch (err) {
+        app.log.error({ err }, 'expiring unpaid checkouts failed');
+      } finally {
+        sweeping = false;
+      }
+    };
+    const timer = setInterval(() => void sweep(), LIMITS.expiry_sweep_ms);
+    timer.unref();
+    app.addHook('onReady', async () => void sweep());
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
   await app.register(
     async (api) => {
       await api.register(identityRoutes(deps));
@@ -241,7 +272,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(searchRoutes(deps, { currencyFor: (market) => viewerCurrency(options.database, options.clock, market) }));
       await api.register(pricing.pricingRoutes(deps));
       await api.register(ledgerRoutes(deps));
-      if (options.sandbox) await api.register(sandboxRoutes(deps));
+      await api.register(
+        checkoutRoutes({
+          ...deps,
+          webhook_secret,
+          env: {
+            providers: payments.providers({ promptpay_biller_id: options.promptpay_biller_id ?? SANDBOX_BILLER_ID }),
+            public_base_url: options.public_base_url,
+          },
+        }),
+      );
+      if (options.sandbox) await api.register(sandboxRoutes({ ...deps, webhook_secret }));
     },
     { prefix: '/api/v1' },
   );

@@ -23,6 +23,11 @@ export const ID_PREFIXES = [
   'img',
   'bid',
   'acc',
+  'rsv',
+  'rfd',
+  'chk',
+  'evt',
+  'ntf',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

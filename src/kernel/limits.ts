@@ -34,6 +34,18 @@ export const LIMITS = {
   import_rows_max: 20_000,
   /** Products written per transaction by an import job (and per progress report). */
   import_batch_products: 100,
+  /** How long a quote's prices and rate hold. */
+  quote_ttl_minutes: 15,
+  /** Unpaid after this, an order is cancelled and its stock released (the payment expires with it). */
+  reservation_minutes: 30,
+  /** Cargo insurance on cross-border parcels, basis points of the goods value (sample insurer terms; configuration). */
+  cargo_insurance_bp: 30,
+  /** Items (distinct variants) in one cart or quote, and units of one item. */
+  cart_items_max: 50,
+  item_quantity_max: 999,
+  /** Expired reservations cancelled per sweep. */
+  expiry_batch: 200,
+  expiry_sweep_ms: 30_000,
 } as const;
 
 export type Limits = { -readonly [K in keyof typeof LIMITS]: number };

@@ -102,3 +102,22 @@ export async function getBuyerIdentity(q: Queryable, ctx: Ctx, id: string): Prom
     .where(and(eq(buyerIdentities.id, id), eq(buyerIdentities.user_id, ctx.actor.user_id)));
   return row ? ok(view(ctx, row)) : fail('not_found', 'buyer_identity_not_found');
 }
+
+/** What a checkout needs of the caller's identity: its type and the blind index the annual allowance is counted by. */
+export async function identityFacts(
+  q: Queryable,
+  ctx: Ctx,
+  id: string,
+): Promise<Result<{ id: string; id_type: 'cn_resident_id' | 'passport'; id_number_index: string; id_number_masked: string }>> {
+  if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'api_key') return fail('unauthorized', 'authentication_required');
+  const [row] = await q
+    .select({
+      id: buyerIdentities.id,
+      id_type: buyerIdentities.id_type,
+      id_number_index: buyerIdentities.id_number_index,
+      id_number_masked: buyerIdentities.id_number_masked,
+    })
+    .from(buyerIdentities)
+    .where(and(eq(buyerIdentities.id, id), eq(buyerIdentities.user_id, ctx.actor.user_id)));
+  return row ? ok(row) : fail('not_found', 'buyer_identity_not_found', { errors: [{ path: 'buyer_identity_id', code: 'buyer_identity_not_found' }] });
+}

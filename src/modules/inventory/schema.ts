@@ -43,3 +43,28 @@ export const movements = pgTable(
   },
   (t) => [index('inventory_movements_variant_idx').on(t.variant_id, t.at)],
 );
+
+/**
+ * Stock held for an order: `held` until paid (expires at `expires_at`), `committed` once paid (until
+ * the goods ship), `released` when the order is cancelled or expires. `order_id` is orders_orders.id.
+ */
+export const reservations = pgTable(
+  'inventory_reservations',
+  {
+    id: text('id').primaryKey(),
+    order_id: text('order_id').notNull(),
+    variant_id: text('variant_id').notNull(),
+    warehouse_code: text('warehouse_code').notNull(),
+    seller_id: text('seller_id').notNull(),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    status: text('status', { enum: ['held', 'committed', 'released', 'shipped'] }).notNull(),
+    expires_at: timestamp('expires_at', { withTimezone: true }).notNull(),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull(),
+    updated_at: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('inventory_reservations_order_idx').on(t.order_id),
+    index('inventory_reservations_expiry_idx').on(t.status, t.expires_at),
+    check('inventory_reservations_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);

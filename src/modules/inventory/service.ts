@@ -5,7 +5,7 @@ import { assert } from '../../kernel/assert.js';
 import type { Ctx } from '../../kernel/context.js';
 import { fail, ok, type Result } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
-import { type MovementKind, movements, stock } from './schema.js';
+import { type MovementKind, movements, reservations, stock } from './schema.js';
 
 type Queryable = Db | Tx;
 
@@ -219,4 +219,144 @@ export async function stockOf(q: Queryable, variant_ids: readonly string[]): Pro
     .where(inArray(stock.variant_id, [...variant_ids]))
     .orderBy(asc(stock.variant_id), asc(stock.warehouse_code));
   return rows.map(toLine);
+}
+
+export interface ReserveLine {
+  readonly variant_id: string;
+  readonly seller_id: string;
+  readonly quantity: number;
+  /** Where the order's line sits in the caller's request, for the error path. */
+  readonly path: string;
+}
+
+/**
+ * Holds stock for an order until `expires_at`: each line from the warehouse with the most available,
+ * with one guarded UPDATE (the row lock serialises concurrent checkouts; the guard re-checks after
+ * waiting), so that stock is never sold twice. Lines are taken in variant order by every caller, so
+ * two checkouts never wait on each other in a circle. Answers the variants left with nothing available.
+ */
+export async function reserve(
+  tx: Tx,
+  ctx: Ctx,
+  input: { order_id: string; lines: readonly ReserveLine[]; expires_at: Date },
+): Promise<Result<{ sold_out: string[] }>> {
+  const now = ctx.clock.now();
+  const taken: { line: ReserveLine; warehouse_code: string; left: number }[] = [];
+  for (const line of input.lines) {
+    assert(Number.isSafeInteger(line.quantity) && line.quantity > 0, 'reserved quantities are positive whole numbers');
+    let row: { warehouse_code: string; on_hand: number; reserved: number } | undefined;
+    // A warehouse someone emptied while we waited: try the next best, a few times.
+    for (let attempt = 0; attempt < 3 && !row; attempt += 1) {
+      const result = await tx.execute(sql`
+        update ${stock} set reserved = reserved + ${line.quantity}, updated_at = ${now}
+         where variant_id = ${line.variant_id}
+           and warehouse_code = (select s.warehouse_code from ${stock} s
+                                  where s.variant_id = ${line.variant_id} and s.on_hand - s.reserved >= ${line.quantity}
+                                  order by s.on_hand - s.reserved desc, s.warehouse_code limit 1)
+           and reserved + ${line.quantity} <= on_hand
+        returning warehouse_code, on_hand, reserved`);
+      const rows = (result as unknown as { rows: { warehouse_code: string; on_hand: string | number; reserved: string | number }[] }).rows;
+      const first = rows[0];
+      if (first) row = { warehouse_code: first.warehouse_code, on_hand: Number(first.on_hand), reserved: Number(first.reserved) };
+      else {
+        const [best] = await tx
+          .select({ available: sql<string>`max(${stock.on_hand} - ${stock.reserved})` })
+          .from(stock)
+          .where(eq(stock.variant_id, line.variant_id));
+        const available = Number(best?.available ?? 0);
+        if (available < line.quantity)
+          return fail('conflict', 'stock_insufficient', { errors: [{ path: line.path, code: 'stock_insufficient', params: { available } }] });
+      }
+    }
+    if (!row) return fail('conflict', 'stock_insufficient', { errors: [{ path: line.path, code: 'stock_insufficient', params: { available: 0 } }] });
+    taken.push({ line, warehouse_code: row.warehouse_code, left: row.on_hand - row.reserved });
+  }
+  if (taken.length === 0) return ok({ sold_out: [] });
+  const actor_id = ctx.actor.kind === 'user' || ctx.actor.kind === 'api_key' ? ctx.actor.user_id : null;
+  await tx.insert(reservations).values(
+    taken.map(({ line, warehouse_code }) => ({
+      id: newId('rsv', now.getTime()),
+      order_id: input.order_id,
+      variant_id: line.variant_id,
+      warehouse_code,
+      seller_id: line.seller_id,
+      quantity: line.quantity,
+      status: 'held' as const,
+      expires_at: input.expires_at,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
+  await tx.insert(movements).values(
+    taken.map(({ line, warehouse_code }) => ({
+      id: newId('mov', now.getTime()),
+      variant_id: line.variant_id,
+      warehouse_code,
+      seller_id: line.seller_id,
+      kind: 'reservation' as const,
+      on_hand_delta: 0,
+      reserved_delta: line.quantity,
+      reason: `order ${input.order_id}`,
+      actor_id,
+      at: now,
+    })),
+  );
+  return ok({ sold_out: taken.filter((t) => t.left <= 0).map((t) => t.line.variant_id) });
+}
+
+/** Held stock of paid orders stays reserved until it ships (the fulfilment flow takes it from there). */
+export async function commitReservations(tx: Tx, now: Date, order_ids: readonly string[]): Promise<void> {
+  if (order_ids.length === 0) return;
+  await tx
+    .update(reservations)
+    .set({ status: 'committed', updated_at: now })
+    .where(and(inArray(reservations.order_id, [...order_ids]), eq(reservations.status, 'held')));
+}
+
+/**
+ * Gives back what orders hold (cancelled, expired or refunded before shipping). Each reservation is
+ * released once: its status changes under a guard, so a retry or a race releases nothing twice.
+ * Answers the variants that have stock available again.
+ */
+export async function releaseReservations(tx: Tx, ctx: Ctx, order_ids: readonly string[], reason: string): Promise<string[]> {
+  if (order_ids.length === 0) return [];
+  const now = ctx.clock.now();
+  const released = await tx
+    .update(reservations)
+    .set({ status: 'released', updated_at: now })
+    .where(and(inArray(reservations.order_id, [...order_ids]), inArray(reservations.status, ['held', 'committed'])))
+    .returning();
+  released.sort((a, b) => (a.variant_id === b.variant_id ? a.warehouse_code.localeCompare(b.warehouse_code) : a.variant_id < b.variant_id ? -1 : 1));
+  for (const r of released) {
+    await tx
+      .update(stock)
+      .set({ reserved: sql`${stock.reserved} - ${r.quantity}`, updated_at: now })
+      .where(and(eq(stock.variant_id, r.variant_id), eq(stock.warehouse_code, r.warehouse_code)));
+  }
+  if (released.length > 0) {
+    const actor_id = ctx.actor.kind === 'user' || ctx.actor.kind === 'api_key' ? ctx.actor.user_id : null;
+    await tx.insert(movements).values(
+      released.map((r) => ({
+        id: newId('mov', now.getTime()),
+        variant_id: r.variant_id,
+        warehouse_code: r.warehouse_code,
+        seller_id: r.seller_id,
+        kind: 'release' as const,
+        on_hand_delta: 0,
+        reserved_delta: -r.quantity,
+        reason: `${reason} (order ${r.order_id})`,
+        actor_id,
+        at: now,
+      })),
+    );
+  }
+  return [...new Set(released.map((r) => r.variant_id))];
+}
+
+export async function reservationsOf(q: Queryable, order_ids: readonly string[]) {
+  if (order_ids.length === 0) return [];
+  return q
+    .select()
+    .from(reservations)
+    .where(inArray(reservations.order_id, [...order_ids]));
 }

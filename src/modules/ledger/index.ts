@@ -2,4 +2,15 @@
 
 export { ledgerRoutes } from './routes.js';
 export { ACCOUNT_TYPES, type AccountType } from './schema.js';
-export { accountOf, BALANCE_SHARDS, type Balance, balanceOf, settlePending, type TransferInput, type TrialBalance, transfer, trialBalance } from './service.js';
+export {
+  accountOf,
+  BALANCE_SHARDS,
+  type Balance,
+  BalanceBatch,
+  balanceOf,
+  settlePending,
+  type TransferInput,
+  type TrialBalance,
+  transfer,
+  trialBalance,
+} from './service.js';

@@ -30,20 +30,48 @@ export async function accountOf(tx: Tx, now: Date, owner: string, type: AccountT
 
 type Column = 'debits_posted' | 'credits_posted' | 'debits_pending' | 'credits_pending';
 
-async function bump(tx: Tx, account_id: string, deltas: Partial<Record<Column, bigint>>): Promise<void> {
-  const row = { account_id, shard: randomInt(BALANCE_SHARDS), debits_posted: 0n, credits_posted: 0n, debits_pending: 0n, credits_pending: 0n, ...deltas };
-  await tx
-    .insert(balances)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [balances.account_id, balances.shard],
-      set: {
-        debits_posted: sql`${balances.debits_posted} + excluded.debits_posted`,
-        credits_posted: sql`${balances.credits_posted} + excluded.credits_posted`,
-        debits_pending: sql`${balances.debits_pending} + excluded.debits_pending`,
-        credits_pending: sql`${balances.credits_pending} + excluded.credits_pending`,
-      },
-    });
+/**
+ * Balance changes gathered over a unit of work and written at its end, in account order and on one
+ * shard chosen for the batch: two transactions then never wait on each other's balance rows in a
+ * circle, and concurrent batches mostly land on different shards of a hot account.
+ */
+export class BalanceBatch {
+  private readonly deltas = new Map<string, Record<Column, bigint>>();
+  private readonly shard = randomInt(BALANCE_SHARDS);
+
+  add(account_id: string, deltas: Partial<Record<Column, bigint>>): void {
+    const row = this.deltas.get(account_id) ?? { debits_posted: 0n, credits_posted: 0n, debits_pending: 0n, credits_pending: 0n };
+    for (const [k, v] of Object.entries(deltas) as [Column, bigint][]) row[k] += v;
+    this.deltas.set(account_id, row);
+  }
+
+  async flush(tx: Tx): Promise<void> {
+    const ids = [...this.deltas.keys()].sort();
+    for (const account_id of ids) {
+      const d = this.deltas.get(account_id);
+      if (!d) continue;
+      await tx
+        .insert(balances)
+        .values({ account_id, shard: this.shard, ...d })
+        .onConflictDoUpdate({
+          target: [balances.account_id, balances.shard],
+          set: {
+            debits_posted: sql`${balances.debits_posted} + excluded.debits_posted`,
+            credits_posted: sql`${balances.credits_posted} + excluded.credits_posted`,
+            debits_pending: sql`${balances.debits_pending} + excluded.debits_pending`,
+            credits_pending: sql`${balances.credits_pending} + excluded.credits_pending`,
+          },
+        });
+    }
+    this.deltas.clear();
+  }
+}
+
+async function bump(tx: Tx, batch: BalanceBatch | undefined, account_id: string, deltas: Partial<Record<Column, bigint>>): Promise<void> {
+  if (batch) return batch.add(account_id, deltas);
+  const single = new BalanceBatch();
+  single.add(account_id, deltas);
+  await single.flush(tx);
 }
 
 export interface TransferInput {
@@ -78,7 +106,7 @@ async function insertOnce(tx: Tx, row: TransferRow, input: TransferInput): Promi
 }
 
 /** Moves money from one account to another (or holds it, when pending). Both accounts must be in the transfer's currency. */
-export async function transfer(tx: Tx, now: Date, input: TransferInput): Promise<Result<TransferRow>> {
+export async function transfer(tx: Tx, now: Date, input: TransferInput, batch?: BalanceBatch): Promise<Result<TransferRow>> {
   if (input.amount_minor <= 0n) return fail('invalid', 'transfer_amount_not_positive');
   if (input.debit_account_id === input.credit_account_id) return fail('invalid', 'transfer_same_account');
   const found = await tx
@@ -105,8 +133,8 @@ export async function transfer(tx: Tx, now: Date, input: TransferInput): Promise
   );
   if (!once.ok || once.value.replay) return once.ok ? ok(once.value.row) : once;
   const [d, c] = input.pending ? (['debits_pending', 'credits_pending'] as const) : (['debits_posted', 'credits_posted'] as const);
-  await bump(tx, input.debit_account_id, { [d]: input.amount_minor });
-  await bump(tx, input.credit_account_id, { [c]: input.amount_minor });
+  await bump(tx, batch, input.debit_account_id, { [d]: input.amount_minor });
+  await bump(tx, batch, input.credit_account_id, { [c]: input.amount_minor });
   return ok(once.value.row);
 }
 
@@ -118,6 +146,7 @@ export async function settlePending(
   tx: Tx,
   now: Date,
   input: { id: string; pending_id: string; action: 'post' | 'void'; amount_minor?: bigint; code: string },
+  batch?: BalanceBatch,
 ): Promise<Result<TransferRow>> {
   const [pending] = await tx.select().from(transfers).where(eq(transfers.id, input.pending_id)).for('update');
   if (pending?.kind !== 'pending') return fail('not_found', 'pending_transfer_not_found');
@@ -142,8 +171,8 @@ export async function settlePending(
     .set({ pending_open_minor: sql`${transfers.pending_open_minor} - ${amount}` })
     .where(eq(transfers.id, pending.id));
   const posted = input.action === 'post';
-  await bump(tx, pending.debit_account_id, { debits_pending: -amount, ...(posted ? { debits_posted: amount } : {}) });
-  await bump(tx, pending.credit_account_id, { credits_pending: -amount, ...(posted ? { credits_posted: amount } : {}) });
+  await bump(tx, batch, pending.debit_account_id, { debits_pending: -amount, ...(posted ? { debits_posted: amount } : {}) });
+  await bump(tx, batch, pending.credit_account_id, { credits_pending: -amount, ...(posted ? { credits_posted: amount } : {}) });
   return ok(once.value.row);
 }
 

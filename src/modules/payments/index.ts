@@ -1,2 +1,30 @@
-/** The payments module: providers behind one interface (PromptPay first), payment lifecycle, refunds. */
+/** The payments module: providers behind one interface, the payment lifecycle, allocations, notifications and refunds. */
 export { billPaymentPayload, crc16, formatAmount, transferPayload } from './promptpay.js';
+export {
+  NOTIFICATION_TOLERANCE_S,
+  type PaymentProvider,
+  type ProviderSettings,
+  providers,
+  qrSvg,
+  signNotification,
+  verifySignature,
+  webhookSecret,
+} from './providers.js';
+export { NOTIFICATION_OUTCOMES, type NotificationOutcome, PAYMENT_METHODS, PAYMENT_STATUSES, type PaymentMethod, type PaymentStatus } from './schema.js';
+export {
+  addRefund,
+  allocationsOf,
+  allocationsOfOrders,
+  createPayment,
+  expiredPending,
+  getPayment,
+  lockPayment,
+  markPayment,
+  type NewPayment,
+  notificationsOf,
+  type PaymentRow,
+  recentNotifications,
+  recordNotification,
+  refundsOf,
+  setOutcome,
+} from './service.js';

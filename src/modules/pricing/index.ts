@@ -3,6 +3,20 @@
 export { ANNUAL_LIMIT_FEN, type CbecRegime, cbecRegime, fullTax, PER_ORDER_LIMIT_FEN, type TaxBreakdown, withinLimitTax } from './cbec.js';
 export { type FxCsvRow, parseFxCsv } from './fx-csv.js';
 export { type LandedCost, type LandedLineInput, landedCost } from './landed-cost.js';
+export {
+  type ConsumptionRule,
+  consumptionBp,
+  MARKET_CURRENCY,
+  type Market,
+  type PlanItem,
+  type PlanLine,
+  type PlanOrder,
+  planQuote,
+  type QuotePlan,
+  type QuoteProblem,
+} from './quote-plan.js';
+export { createQuote, getQuote, type QuoteRow } from './quotes.js';
+export { fullTaxDutyBp } from './reference/duty.js';
 export { type Constraint, LANES, type Lane, RATE_CARDS, type RateCard } from './reference/rate-cards.js';
 export { pricingRoutes } from './routes.js';
 export { divideHalfUp, fromThb, parseRate, type Rate, toThb } from './rules.js';

@@ -28,7 +28,7 @@ export interface LaneOption {
  * left out when it refuses one of the goods' constraints or the parcel is too heavy for it.
  */
 export function laneOptions(input: {
-  destination: 'CN' | 'INTL';
+  destination: 'TH' | 'CN' | 'INTL';
   actual_g: number;
   dims_cm?: { l: number; w: number; h: number } | null;
   constraints: readonly Constraint[];

@@ -3762,6 +3762,957 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price items (or a cart) for a market: landed cost with shipping, insurance, CBEC tax and limits; locked until expires_at */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        market: "TH" | "CN_CBEC" | "INTL";
+                        /** @enum {string} */
+                        currency?: "THB" | "CNY" | "USD";
+                        items?: {
+                            variant_id: string;
+                            quantity: number;
+                        }[];
+                        cart_id?: string;
+                        ship_to: {
+                            country: string;
+                            region?: string;
+                            city?: string;
+                            district_code?: string;
+                            postal_code?: string;
+                        };
+                        buyer_identity_id?: string;
+                        /** @enum {string} */
+                        lane?: "road_r3a" | "rail_laos_china" | "sea_nansha" | "air" | "th_domestic";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quote"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a cart for a market (it may hold several sellers’ items) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        market: "TH" | "CN_CBEC" | "INTL";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller’s carts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a variant in the cart (quantity adds to what is there unless replace is true) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        variant_id: string;
+                        quantity: number;
+                        /** @default false */
+                        replace?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{id}/items/{variant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a variant out of the cart */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    variant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the quote the buyer saw into one order per seller, one payment and escrow holds (Idempotency-Key required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cart_id: string;
+                        quote_id: string;
+                        buyer_identity_id?: string;
+                        ship_to: {
+                            country: string;
+                            region: string;
+                            city: string;
+                            district_code?: string;
+                            address_line: string;
+                            postal_code?: string;
+                            consignee_name: string;
+                            consignee_phone: string;
+                        };
+                        /** @enum {string} */
+                        payment_method: "promptpay" | "wallet" | "card";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s orders; with seller_id, a seller’s orders (its members, operations roles) */
+        get: {
+            parameters: {
+                query?: {
+                    seller_id?: string;
+                    status?: "pending_payment" | "paid" | "in_fulfilment" | "shipped" | "customs_pending" | "customs_hold" | "cleared" | "delivered" | "completed" | "cancelled" | "refunded";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Order"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its timeline and refunds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel (buyer or admin): an unpaid order ends its checkout; a paid one before picking is refunded in full */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default buyer_cancelled */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Order"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund part or all of a paid order before its escrow is released (admin; Idempotency-Key required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount?: components["schemas"]["MoneyInput"];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            refund_id: string;
+                            order: components["schemas"]["Order"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment: status, amount, allocations per order; the PromptPay QR when it is one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Payment"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/webhooks/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signed partner notifications (X-Saphan-Signature: t=…,v1=HMAC-SHA256 over "t.body"); stale, replayed, badly signed refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    provider: "promptpay" | "wallet" | "card";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: string;
+                            payment_id: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/payments/{id}/{outcome}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play the payment partner: pay or decline a payment, then send its signed notification (sandbox only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    outcome: "succeed" | "fail";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: string;
+                            payment_id: string | null;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sandbox/mail": {
         parameters: {
             query?: never;
@@ -3976,6 +4927,13 @@ export interface components {
             rejection_reason: string | null;
             created_at: string;
         };
+        FxRateInput: {
+            /** @enum {string} */
+            currency: "CNY" | "USD";
+            rate_date: string;
+            thb_per_unit: string;
+            source: string;
+        };
         UserInput: {
             id: string;
             email: string;
@@ -3989,6 +4947,224 @@ export interface components {
                 /** @enum {string} */
                 role: "seller_owner" | "seller_staff";
             }[];
+            created_at: string;
+        };
+        MoneyInput: {
+            amount_minor: number;
+            /** @enum {string} */
+            currency: "THB" | "CNY" | "USD";
+        };
+        QuoteInput: {
+            id: string;
+            /** @enum {string} */
+            market: "TH" | "CN_CBEC" | "INTL";
+            /** @enum {string} */
+            currency: "THB" | "CNY" | "USD";
+            expires_at: string;
+            fx: {
+                /** @constant */
+                base: "THB";
+                /** @enum {string} */
+                quote: "THB" | "CNY" | "USD";
+                rate: string;
+                rate_date: string;
+                source: string;
+            } | null;
+            buyer_identity_id: string | null;
+            lines: {
+                variant_id: string;
+                product_id: string;
+                seller_id: string;
+                sku: string;
+                title: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                hs_code: string;
+                quantity: number;
+                unit_price: components["schemas"]["MoneyInput"];
+                total: components["schemas"]["MoneyInput"];
+                tax: components["schemas"]["MoneyInput"];
+            }[];
+            goods: components["schemas"]["MoneyInput"];
+            shipping: components["schemas"]["MoneyInput"];
+            insurance: components["schemas"]["MoneyInput"];
+            tax: {
+                duty: components["schemas"]["MoneyInput"];
+                vat: components["schemas"]["MoneyInput"];
+                consumption: components["schemas"]["MoneyInput"];
+                total: components["schemas"]["MoneyInput"];
+            };
+            total: components["schemas"]["MoneyInput"];
+            vat_included: components["schemas"]["MoneyInput"];
+            limits: {
+                per_order: {
+                    ok: boolean;
+                    max: components["schemas"]["MoneyInput"];
+                };
+                annual: {
+                    ok: boolean | null;
+                    remaining: components["schemas"]["MoneyInput"] | null;
+                };
+            };
+            orders: {
+                seller_id: string;
+                seller_name: string;
+                /** @enum {string} */
+                lane: "road_r3a" | "rail_laos_china" | "sea_nansha" | "air" | "th_domestic";
+                transit_days: {
+                    min: number;
+                    max: number;
+                };
+                chargeable_weight_g: number;
+                lane_options: {
+                    /** @enum {string} */
+                    lane: "road_r3a" | "rail_laos_china" | "sea_nansha" | "air" | "th_domestic";
+                    shipping: components["schemas"]["MoneyInput"];
+                    transit_days: {
+                        min: number;
+                        max: number;
+                    };
+                }[];
+                goods: components["schemas"]["MoneyInput"];
+                shipping: components["schemas"]["MoneyInput"];
+                insurance: components["schemas"]["MoneyInput"];
+                tax: {
+                    duty: components["schemas"]["MoneyInput"];
+                    vat: components["schemas"]["MoneyInput"];
+                    consumption: components["schemas"]["MoneyInput"];
+                    total: components["schemas"]["MoneyInput"];
+                };
+                total: components["schemas"]["MoneyInput"];
+                dutiable: components["schemas"]["MoneyInput"];
+                regime: string | null;
+                per_order_ok: boolean;
+            }[];
+            split_suggestion: {
+                seller_id: string;
+                carts: {
+                    variant_id: string;
+                    quantity: number;
+                }[][];
+            }[] | null;
+            problems: {
+                path: string;
+                code: string;
+                params: {
+                    [key: string]: string | number;
+                };
+            }[];
+            payable: boolean;
+        };
+        CartInput: {
+            id: string;
+            /** @enum {string} */
+            market: "TH" | "CN_CBEC" | "INTL";
+            items: {
+                variant_id: string;
+                quantity: number;
+                added_at: string;
+            }[];
+            checked_out_at: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        OrderInput: {
+            id: string;
+            checkout_id: string;
+            quote_id: string;
+            /** @enum {string} */
+            status: "pending_payment" | "paid" | "in_fulfilment" | "shipped" | "customs_pending" | "customs_hold" | "cleared" | "delivered" | "completed" | "cancelled" | "refunded";
+            /** @enum {string} */
+            market: "TH" | "CN_CBEC" | "INTL";
+            seller_id: string;
+            lines: {
+                variant_id: string;
+                product_id: string;
+                sku: string;
+                title: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                hs_code: string;
+                quantity: number;
+                unit_price: components["schemas"]["MoneyInput"];
+                total: components["schemas"]["MoneyInput"];
+                tax: components["schemas"]["MoneyInput"];
+            }[];
+            goods: components["schemas"]["MoneyInput"];
+            shipping: components["schemas"]["MoneyInput"];
+            insurance: components["schemas"]["MoneyInput"];
+            tax: {
+                duty: components["schemas"]["MoneyInput"];
+                vat: components["schemas"]["MoneyInput"];
+                consumption: components["schemas"]["MoneyInput"];
+                total: components["schemas"]["MoneyInput"];
+            };
+            total: components["schemas"]["MoneyInput"];
+            dutiable: components["schemas"]["MoneyInput"];
+            refunded: components["schemas"]["MoneyInput"];
+            cbec_regime: string | null;
+            lane: string;
+            fx: {
+                /** @constant */
+                base: "THB";
+                /** @enum {string} */
+                quote: "THB" | "CNY" | "USD";
+                rate: string;
+                rate_date: string;
+            } | null;
+            buyer_identity_id: string | null;
+            ship_to: {
+                [key: string]: string;
+            };
+            payment_id: string;
+            reserved_until: string;
+            paid_at: string | null;
+            created_at: string;
+            updated_at: string;
+            timeline?: {
+                at: string;
+                kind: string;
+                from: string | null;
+                to: string | null;
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+            refunds?: {
+                id: string;
+                amount: components["schemas"]["MoneyInput"];
+                reason: string;
+                status: string;
+                created_at: string;
+            }[];
+        };
+        PaymentInput: {
+            id: string;
+            /** @enum {string} */
+            status: "created" | "pending" | "succeeded" | "failed" | "expired";
+            /** @enum {string} */
+            method: "promptpay" | "wallet" | "card";
+            amount: components["schemas"]["MoneyInput"];
+            refunded: components["schemas"]["MoneyInput"];
+            reference: string;
+            allocations: {
+                order_id: string;
+                amount: components["schemas"]["MoneyInput"];
+            }[];
+            promptpay: {
+                payload: string;
+                qr_svg: string;
+                biller_id: string;
+                ref1: string;
+            } | null;
+            redirect_url: string | null;
+            failure_code: string | null;
+            expires_at: string;
+            settled_at: string | null;
             created_at: string;
         };
         JobInput: {
@@ -4018,13 +5194,6 @@ export interface components {
             created_at: string;
             finished_at: string | null;
         };
-        FxRateInput: {
-            /** @enum {string} */
-            currency: "CNY" | "USD";
-            rate_date: string;
-            thb_per_unit: string;
-            source: string;
-        };
         BuyerIdentityInput: {
             id: string;
             /** @enum {string} */
@@ -4033,6 +5202,11 @@ export interface components {
             id_number: string;
             phone: string;
             created_at: string;
+        };
+        CheckoutInput: {
+            checkout_id: string;
+            orders: components["schemas"]["OrderInput"][];
+            payment: components["schemas"]["PaymentInput"];
         };
         Problem: {
             type: string;
@@ -4199,6 +5373,13 @@ export interface components {
             rejection_reason: string | null;
             created_at: string;
         };
+        FxRate: {
+            /** @enum {string} */
+            currency: "CNY" | "USD";
+            rate_date: string;
+            thb_per_unit: string;
+            source: string;
+        };
         User: {
             id: string;
             email: string;
@@ -4212,6 +5393,224 @@ export interface components {
                 /** @enum {string} */
                 role: "seller_owner" | "seller_staff";
             }[];
+            created_at: string;
+        };
+        Money: {
+            amount_minor: number;
+            /** @enum {string} */
+            currency: "THB" | "CNY" | "USD";
+        };
+        Quote: {
+            id: string;
+            /** @enum {string} */
+            market: "TH" | "CN_CBEC" | "INTL";
+            /** @enum {string} */
+            currency: "THB" | "CNY" | "USD";
+            expires_at: string;
+            fx: {
+                /** @constant */
+                base: "THB";
+                /** @enum {string} */
+                quote: "THB" | "CNY" | "USD";
+                rate: string;
+                rate_date: string;
+                source: string;
+            } | null;
+            buyer_identity_id: string | null;
+            lines: {
+                variant_id: string;
+                product_id: string;
+                seller_id: string;
+                sku: string;
+                title: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                hs_code: string;
+                quantity: number;
+                unit_price: components["schemas"]["Money"];
+                total: components["schemas"]["Money"];
+                tax: components["schemas"]["Money"];
+            }[];
+            goods: components["schemas"]["Money"];
+            shipping: components["schemas"]["Money"];
+            insurance: components["schemas"]["Money"];
+            tax: {
+                duty: components["schemas"]["Money"];
+                vat: components["schemas"]["Money"];
+                consumption: components["schemas"]["Money"];
+                total: components["schemas"]["Money"];
+            };
+            total: components["schemas"]["Money"];
+            vat_included: components["schemas"]["Money"];
+            limits: {
+                per_order: {
+                    ok: boolean;
+                    max: components["schemas"]["Money"];
+                };
+                annual: {
+                    ok: boolean | null;
+                    remaining: components["schemas"]["Money"] | null;
+                };
+            };
+            orders: {
+                seller_id: string;
+                seller_name: string;
+                /** @enum {string} */
+                lane: "road_r3a" | "rail_laos_china" | "sea_nansha" | "air" | "th_domestic";
+                transit_days: {
+                    min: number;
+                    max: number;
+                };
+                chargeable_weight_g: number;
+                lane_options: {
+                    /** @enum {string} */
+                    lane: "road_r3a" | "rail_laos_china" | "sea_nansha" | "air" | "th_domestic";
+                    shipping: components["schemas"]["Money"];
+                    transit_days: {
+                        min: number;
+                        max: number;
+                    };
+                }[];
+                goods: components["schemas"]["Money"];
+                shipping: components["schemas"]["Money"];
+                insurance: components["schemas"]["Money"];
+                tax: {
+                    duty: components["schemas"]["Money"];
+                    vat: components["schemas"]["Money"];
+                    consumption: components["schemas"]["Money"];
+                    total: components["schemas"]["Money"];
+                };
+                total: components["schemas"]["Money"];
+                dutiable: components["schemas"]["Money"];
+                regime: string | null;
+                per_order_ok: boolean;
+            }[];
+            split_suggestion: {
+                seller_id: string;
+                carts: {
+                    variant_id: string;
+                    quantity: number;
+                }[][];
+            }[] | null;
+            problems: {
+                path: string;
+                code: string;
+                params: {
+                    [key: string]: string | number;
+                };
+            }[];
+            payable: boolean;
+        };
+        Cart: {
+            id: string;
+            /** @enum {string} */
+            market: "TH" | "CN_CBEC" | "INTL";
+            items: {
+                variant_id: string;
+                quantity: number;
+                added_at: string;
+            }[];
+            checked_out_at: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        Order: {
+            id: string;
+            checkout_id: string;
+            quote_id: string;
+            /** @enum {string} */
+            status: "pending_payment" | "paid" | "in_fulfilment" | "shipped" | "customs_pending" | "customs_hold" | "cleared" | "delivered" | "completed" | "cancelled" | "refunded";
+            /** @enum {string} */
+            market: "TH" | "CN_CBEC" | "INTL";
+            seller_id: string;
+            lines: {
+                variant_id: string;
+                product_id: string;
+                sku: string;
+                title: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                hs_code: string;
+                quantity: number;
+                unit_price: components["schemas"]["Money"];
+                total: components["schemas"]["Money"];
+                tax: components["schemas"]["Money"];
+            }[];
+            goods: components["schemas"]["Money"];
+            shipping: components["schemas"]["Money"];
+            insurance: components["schemas"]["Money"];
+            tax: {
+                duty: components["schemas"]["Money"];
+                vat: components["schemas"]["Money"];
+                consumption: components["schemas"]["Money"];
+                total: components["schemas"]["Money"];
+            };
+            total: components["schemas"]["Money"];
+            dutiable: components["schemas"]["Money"];
+            refunded: components["schemas"]["Money"];
+            cbec_regime: string | null;
+            lane: string;
+            fx: {
+                /** @constant */
+                base: "THB";
+                /** @enum {string} */
+                quote: "THB" | "CNY" | "USD";
+                rate: string;
+                rate_date: string;
+            } | null;
+            buyer_identity_id: string | null;
+            ship_to: {
+                [key: string]: string;
+            };
+            payment_id: string;
+            reserved_until: string;
+            paid_at: string | null;
+            created_at: string;
+            updated_at: string;
+            timeline?: {
+                at: string;
+                kind: string;
+                from: string | null;
+                to: string | null;
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+            refunds?: {
+                id: string;
+                amount: components["schemas"]["Money"];
+                reason: string;
+                status: string;
+                created_at: string;
+            }[];
+        };
+        Payment: {
+            id: string;
+            /** @enum {string} */
+            status: "created" | "pending" | "succeeded" | "failed" | "expired";
+            /** @enum {string} */
+            method: "promptpay" | "wallet" | "card";
+            amount: components["schemas"]["Money"];
+            refunded: components["schemas"]["Money"];
+            reference: string;
+            allocations: {
+                order_id: string;
+                amount: components["schemas"]["Money"];
+            }[];
+            promptpay: {
+                payload: string;
+                qr_svg: string;
+                biller_id: string;
+                ref1: string;
+            } | null;
+            redirect_url: string | null;
+            failure_code: string | null;
+            expires_at: string;
+            settled_at: string | null;
             created_at: string;
         };
         Job: {
@@ -4241,13 +5640,6 @@ export interface components {
             created_at: string;
             finished_at: string | null;
         };
-        FxRate: {
-            /** @enum {string} */
-            currency: "CNY" | "USD";
-            rate_date: string;
-            thb_per_unit: string;
-            source: string;
-        };
         BuyerIdentity: {
             id: string;
             /** @enum {string} */
@@ -4256,6 +5648,11 @@ export interface components {
             id_number: string;
             phone: string;
             created_at: string;
+        };
+        Checkout: {
+            checkout_id: string;
+            orders: components["schemas"]["Order"][];
+            payment: components["schemas"]["Payment"];
         };
     };
     responses: never;

@@ -7,7 +7,7 @@
  * started half kilogram above it. Volumetric weight = L × W × H (cm) / `volumetric_divisor` kg.
  */
 
-export const LANES = ['road_r3a', 'rail_laos_china', 'sea_nansha', 'air'] as const;
+export const LANES = ['road_r3a', 'rail_laos_china', 'sea_nansha', 'air', 'th_domestic'] as const;
 export type Lane = (typeof LANES)[number];
 
 /** What the goods need or cannot take, declared per category: a lane that cannot meet them is not offered. */
@@ -16,7 +16,7 @@ export type Constraint = 'chilled' | 'fragile' | 'liquid' | 'battery';
 export interface RateCard {
   readonly lane: Lane;
   /** ISO country; CN cards name the receiving region (Yunnan, Guangdong…) in `region` or '*' for all. */
-  readonly destination: 'CN' | 'INTL';
+  readonly destination: 'TH' | 'CN' | 'INTL';
   readonly region: string;
   readonly name: { th: string; zh: string; en: string };
   readonly first_kg_satang: number;
@@ -96,6 +96,19 @@ export const RATE_CARDS: readonly RateCard[] = [
     transit_days: { min: 5, max: 10 },
     refuses: ['liquid', 'battery'],
     max_chargeable_g: 20_000,
+    source: SAMPLE,
+  },
+  {
+    lane: 'th_domestic',
+    destination: 'TH',
+    region: '*',
+    name: { th: 'ขนส่งในประเทศ (EMS)', zh: '泰国国内快递', en: 'Domestic courier (EMS)' },
+    first_kg_satang: 4_500,
+    per_additional_500g_satang: 1_000,
+    volumetric_divisor: 5_000,
+    transit_days: { min: 1, max: 3 },
+    refuses: [],
+    max_chargeable_g: 30_000,
     source: SAMPLE,
   },
 ];

@@ -1,0 +1,20 @@
+/** The orders module: carts, orders (one per seller per checkout) with their lifecycle and timeline. */
+
+export { type CartView, checkOutCart, createCart, getCart, removeItem, setItem } from './carts.js';
+export { ORDER_STATUSES, type OrderLine, type OrderStatus } from './schema.js';
+export {
+  allowanceUsed,
+  createOrders,
+  expiredUnpaid,
+  listOrders,
+  type NewOrder,
+  type OrderFilter,
+  type OrderRow,
+  ordersByIds,
+  ordersOfPayment,
+  ordersOfQuote,
+  recordRefund,
+  timelineOf,
+  transition,
+} from './service.js';
+export { COUNTS_TOWARD_ALLOWANCE, canMove, ORDER_TRANSITIONS } from './states.js';
