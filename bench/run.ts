@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { runCli, startProcess, tempDataDir } from '../test/support/process.js';
+import { benchCheckout, type CheckoutBenchRow } from './checkout.js';
 import { benchImport, type ImportBenchRow } from './import.js';
 import { benchSearch, type SearchBenchRow } from './search.js';
 import { demoTaxIdFrom } from './tax-ids.js';
@@ -129,45 +130,74 @@ async function dropDatabase(url: string): Promise<void> {
 }
 
 const SEARCH_PRODUCTS = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000);
+const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 1_500);
+/** BENCH_ONLY=api,search,import,checkout runs a subset (all by default). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'api,search,import,checkout').split(','));
 const results: Row[] = [];
 const search_rows: SearchBenchRow[] = [];
 const memory: Record<string, number> = {};
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 4_000);
 const import_rows: ImportBenchRow[] = [];
+const checkout_rows: CheckoutBenchRow[] = [];
 const embedded_env = { DATA_DIR: tempDataDir() };
-const embedded = await benchOne('PGlite', embedded_env);
-results.push(...embedded.rows);
-memory.PGlite = embedded.peak_mb;
-import_rows.push(await benchImport('PGlite', embedded_env, IMPORT_ROWS));
-search_rows.push(await benchSearch('PGlite', { DATA_DIR: tempDataDir() }, SEARCH_PRODUCTS, DURATION_S));
-const pgUrl = await postgresUrl();
+if (ONLY.has('api')) {
+  const embedded = await benchOne('PGlite', embedded_env);
+  results.push(...embedded.rows);
+  memory.PGlite = embedded.peak_mb;
+}
+if (ONLY.has('import')) import_rows.push(await benchImport('PGlite', embedded_env, IMPORT_ROWS));
+if (ONLY.has('search')) search_rows.push(await benchSearch('PGlite', { DATA_DIR: tempDataDir() }, SEARCH_PRODUCTS, DURATION_S));
+if (ONLY.has('checkout')) checkout_rows.push(...(await benchCheckout('PGlite', { DATA_DIR: tempDataDir() }, CHECKOUTS)));
+const pgUrl = ONLY.has('api') || ONLY.has('import') ? await postgresUrl() : undefined;
 if (pgUrl) {
   try {
     const pg_env = { DATABASE_URL: pgUrl, DATA_DIR: tempDataDir() };
-    const r = await benchOne('PostgreSQL', pg_env);
-    results.push(...r.rows);
-    memory.PostgreSQL = r.peak_mb;
-    import_rows.push(await benchImport('PostgreSQL', pg_env, IMPORT_ROWS));
+    if (ONLY.has('api')) {
+      const r = await benchOne('PostgreSQL', pg_env);
+      results.push(...r.rows);
+      memory.PostgreSQL = r.peak_mb;
+    }
+    if (ONLY.has('import')) import_rows.push(await benchImport('PostgreSQL', pg_env, IMPORT_ROWS));
   } finally {
     await dropDatabase(pgUrl);
   }
-  const searchUrl = await postgresUrl('search');
-  if (searchUrl) {
-    try {
-      search_rows.push(await benchSearch('PostgreSQL', { DATABASE_URL: searchUrl, DATA_DIR: tempDataDir() }, SEARCH_PRODUCTS, DURATION_S));
-    } finally {
-      await dropDatabase(searchUrl);
-    }
+}
+const searchUrl = ONLY.has('search') ? await postgresUrl('search') : undefined;
+if (searchUrl) {
+  try {
+    search_rows.push(await benchSearch('PostgreSQL', { DATABASE_URL: searchUrl, DATA_DIR: tempDataDir() }, SEARCH_PRODUCTS, DURATION_S));
+  } finally {
+    await dropDatabase(searchUrl);
   }
 }
-console.log(`\nSaphan bench: ${CONNECTIONS} connections, ${DURATION_S} s per route, server in its own process with the demo data\n`);
-console.table(results);
-console.table(Object.entries(memory).map(([database, peak]) => ({ database, server_peak_rss_mb: peak })));
-console.log(
-  `\nSearch: ${SEARCH_PRODUCTS} generated products, a fixed mix of 100 queries (th, zh, pinyin, en; one in ten with a facet), first page of 20 with facet counts\n`,
-);
-console.table(search_rows);
-console.log(
-  `\nImport: a ${IMPORT_ROWS}-row Windows-874 CSV (four sizes per product) uploaded through the API and followed to the end; then the same file again; then \`saphan search rebuild\`\n`,
-);
-console.table(import_rows);
+const checkoutUrl = ONLY.has('checkout') ? await postgresUrl('checkout') : undefined;
+if (checkoutUrl) {
+  try {
+    checkout_rows.push(...(await benchCheckout('PostgreSQL', { DATABASE_URL: checkoutUrl, DATA_DIR: tempDataDir() }, CHECKOUTS)));
+  } finally {
+    await dropDatabase(checkoutUrl);
+  }
+}
+if (results.length > 0) {
+  console.log(`\nSaphan bench: ${CONNECTIONS} connections, ${DURATION_S} s per route, server in its own process with the demo data\n`);
+  console.table(results);
+  console.table(Object.entries(memory).map(([database, peak]) => ({ database, server_peak_rss_mb: peak })));
+}
+if (search_rows.length > 0) {
+  console.log(
+    `\nSearch: ${SEARCH_PRODUCTS} generated products, a fixed mix of 100 queries (th, zh, pinyin, en; one in ten with a facet), first page of 20 with facet counts\n`,
+  );
+  console.table(search_rows);
+}
+if (import_rows.length > 0) {
+  console.log(
+    `\nImport: a ${IMPORT_ROWS}-row Windows-874 CSV (four sizes per product) uploaded through the API and followed to the end; then the same file again; then \`saphan search rebuild\`\n`,
+  );
+  console.table(import_rows);
+}
+if (checkout_rows.length > 0) {
+  console.log(
+    `\nCheckout: a whole checkout with payment success (POST /checkout + the sandbox partner's signed notification), carts and quotes prepared beforehand; then a flash sale\n`,
+  );
+  console.table(checkout_rows);
+}

@@ -13,16 +13,20 @@ import * as pricing from '../modules/pricing/index.js';
 import * as sellers from '../modules/sellers/index.js';
 import { DEMO_SELLERS } from './demo/sellers-data.js';
 import { type SeededSeller, seedCatalogue } from './seed-catalogue.js';
+import { seedOrders } from './seed-orders.js';
 
 export const DEMO_PASSWORD = 'saphan-demo-2026';
 
 /** One account per role; the seller owner owns several sellers and the staff member works for the first. */
-export const DEMO_ACCOUNTS: readonly { email: string; role: PlatformRole | 'seller_owner' | 'seller_staff'; name: string }[] = [
+export const DEMO_ACCOUNTS: readonly { email: string; role: PlatformRole | 'seller_owner' | 'seller_staff'; name: string; locale?: 'th' | 'zh' | 'en' }[] = [
   { email: 'admin@demo.saphan.test', role: 'admin', name: 'ผู้ดูแลระบบ Saphan' },
   { email: 'compliance@demo.saphan.test', role: 'compliance_officer', name: 'สุภาพร ตรวจสอบ' },
   { email: 'seller@demo.saphan.test', role: 'seller_owner', name: 'สมศรี ใจดี' },
   { email: 'staff@demo.saphan.test', role: 'seller_staff', name: 'มานะ ขยันยิ่ง' },
   { email: 'buyer@demo.saphan.test', role: 'buyer', name: '王小明' },
+  { email: 'buyer.li@demo.saphan.test', role: 'buyer', name: '李华' },
+  { email: 'buyer.th@demo.saphan.test', role: 'buyer', name: 'สมชาย ใจดี', locale: 'th' },
+  { email: 'buyer.th2@demo.saphan.test', role: 'buyer', name: 'มาลี ศรีสุข', locale: 'th' },
   { email: 'operator@demo.saphan.test', role: 'gtc_operator', name: 'ประยุทธ คลังสินค้า' },
   { email: 'lender@demo.saphan.test', role: 'lender', name: 'ธนาคารพันธมิตร' },
   { email: 'academy@demo.saphan.test', role: 'academy_staff', name: 'Academy Staff' },
@@ -88,7 +92,7 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
           email: account.email,
           password_hash,
           display_name: account.name,
-          locale: account.role === 'buyer' ? 'zh' : 'th',
+          locale: account.locale ?? (account.role === 'buyer' ? 'zh' : 'th'),
           roles,
         }),
       );
@@ -146,6 +150,17 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
       );
     }
     const products = await seedCatalogue(tx, seeded, { ...system, actor: officer }, random, deps.blobs);
+    const user = (email: string) => {
+      const id = ids.get(email);
+      assert(id, `demo account ${email}`);
+      return id;
+    };
+    await seedOrders(tx, system, {
+      cn_buyer: user('buyer@demo.saphan.test'),
+      cn_vip: user('buyer.li@demo.saphan.test'),
+      th_buyer: user('buyer.th@demo.saphan.test'),
+      th_second: user('buyer.th2@demo.saphan.test'),
+    });
     await tx.insert(meta).values({ key: SEED_KEY, value: { kind: 'demo', at: now.toISOString(), sellers: count, products }, updated_at: now });
     return { accounts: DEMO_ACCOUNTS, sellers: count, products };
   });

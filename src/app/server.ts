@@ -278,7 +278,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           webhook_secret,
           env: {
             providers: payments.providers({ promptpay_biller_id: options.promptpay_biller_id ?? SANDBOX_BILLER_ID }),
-            public_base_url: options.public_base_url,
+            // The sandbox partners' pages are the web app's own (/pay/wallet/…): links stay relative.
+            public_base_url: '',
           },
         }),
       );
