@@ -14,6 +14,7 @@ import pino from 'pino';
 import type { z } from 'zod';
 import type { Database } from '../db/client.js';
 import type { RouteDeps } from '../db/deps.js';
+import { buyerIdentityRightsRoutes } from '../flows/buyer-identity.js';
 import { catalogueRoutes } from '../flows/catalogue.js';
 import { checkoutRoutes } from '../flows/checkout-routes.js';
 import { importRoutes, PRODUCT_IMPORT, runProductImport } from '../flows/import-products.js';
@@ -272,6 +273,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(searchRoutes(deps, { currencyFor: (market) => viewerCurrency(options.database, options.clock, market) }));
       await api.register(pricing.pricingRoutes(deps));
       await api.register(ledgerRoutes(deps));
+      await api.register(buyerIdentityRightsRoutes(deps));
       await api.register(
         checkoutRoutes({
           ...deps,

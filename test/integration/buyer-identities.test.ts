@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/kernel/clock.js';
 import { bearer, createTestApp, type TestApp, userWithToken } from '../support/app.js';
 import { tableCounts } from '../support/counts.js';
+import { buy, cnBuyer, openShop } from '../support/shop.js';
 
 /** Buyer identities for customs: validated at the edge, encrypted at rest, only ever answered masked. */
 const clock = new FakeClock('2026-11-26T03:00:00Z');
@@ -68,5 +69,24 @@ describe('buyer identities', () => {
     });
     expect(anonymous.statusCode).toBe(401);
     expect(await tableCounts(t.database)).toEqual(before);
+  });
+});
+
+describe('a buyer’s rights over an identity', () => {
+  it('exports everything held, unmasked, and erases: deleted when unused, kept for customs when orders used it', async () => {
+    const shop = await openShop(t, { date: '2026-11-26' });
+    const item = await shop.list({ sku: 'RIGHTS-1', satang: 50_000, stock: 5 });
+    const buyer = await cnBuyer(t);
+    const copy = await t.app.inject({ method: 'GET', url: `/api/v1/buyer-identities/${buyer.identity_id}/export`, headers: bearer(buyer.token) });
+    expect(copy.json()).toMatchObject({ full_name: '王小明', id_number: '11010519491231002X', phone: '+8613800138000', orders: [] });
+    expect(copy.headers['cache-control']).toBe('no-store');
+    const bought = await buy(t, buyer, { market: 'CN_CBEC', items: [{ variant_id: item.variant_id, quantity: 1 }], method: 'wallet' });
+    expect(bought.checkout.statusCode).toBe(201);
+    const erased = await t.app.inject({ method: 'DELETE', url: `/api/v1/buyer-identities/${buyer.identity_id}`, headers: bearer(buyer.token) });
+    expect(erased.json()).toMatchObject({ erased: ['phone'], kept: ['full_name', 'id_number'], reason: 'customs_records_retention' });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/buyer-identities/${buyer.identity_id}`, headers: bearer(buyer.token) })).statusCode).toBe(404);
+    const unused = await cnBuyer(t);
+    const gone = await t.app.inject({ method: 'DELETE', url: `/api/v1/buyer-identities/${unused.identity_id}`, headers: bearer(unused.token) });
+    expect(gone.json()).toMatchObject({ erased: ['full_name', 'id_number', 'phone'], kept: [], reason: null });
   });
 });

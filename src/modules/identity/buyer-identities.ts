@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.js';
 import type { Db, Tx } from '../../db/client.js';
 import { localDate } from '../../kernel/clock.js';
@@ -77,6 +77,7 @@ export async function createBuyerIdentity(tx: Tx, ctx: Ctx, input: BuyerIdentity
     phone_encrypted: ctx.pii.encrypt(phone),
     phone_masked: mask(phone, 4),
     created_at: now,
+    erased_at: null,
   };
   await tx.insert(buyerIdentities).values(row);
   // The audit log holds no personal data: the masked number only.
@@ -90,7 +91,12 @@ export async function createBuyerIdentity(tx: Tx, ctx: Ctx, input: BuyerIdentity
 
 export async function listBuyerIdentities(q: Queryable, ctx: Ctx): Promise<BuyerIdentityView[]> {
   if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'api_key') return [];
-  const rows = await q.select().from(buyerIdentities).where(eq(buyerIdentities.user_id, ctx.actor.user_id)).orderBy(desc(buyerIdentities.id)).limit(50);
+  const rows = await q
+    .select()
+    .from(buyerIdentities)
+    .where(and(eq(buyerIdentities.user_id, ctx.actor.user_id), isNull(buyerIdentities.erased_at)))
+    .orderBy(desc(buyerIdentities.id))
+    .limit(50);
   return rows.map((r) => view(ctx, r));
 }
 
@@ -99,7 +105,7 @@ export async function getBuyerIdentity(q: Queryable, ctx: Ctx, id: string): Prom
   const [row] = await q
     .select()
     .from(buyerIdentities)
-    .where(and(eq(buyerIdentities.id, id), eq(buyerIdentities.user_id, ctx.actor.user_id)));
+    .where(and(eq(buyerIdentities.id, id), eq(buyerIdentities.user_id, ctx.actor.user_id), isNull(buyerIdentities.erased_at)));
   return row ? ok(view(ctx, row)) : fail('not_found', 'buyer_identity_not_found');
 }
 
@@ -118,6 +124,54 @@ export async function identityFacts(
       id_number_masked: buyerIdentities.id_number_masked,
     })
     .from(buyerIdentities)
-    .where(and(eq(buyerIdentities.id, id), eq(buyerIdentities.user_id, ctx.actor.user_id)));
+    .where(and(eq(buyerIdentities.id, id), eq(buyerIdentities.user_id, ctx.actor.user_id), isNull(buyerIdentities.erased_at)));
   return row ? ok(row) : fail('not_found', 'buyer_identity_not_found', { errors: [{ path: 'buyer_identity_id', code: 'buyer_identity_not_found' }] });
+}
+
+/** Everything held about one of the caller's identities, decrypted (PDPA s.30 / PIPL art. 45 access request). */
+export async function exportBuyerIdentity(q: Queryable, ctx: Ctx, id: string) {
+  if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'api_key') return fail('unauthorized', 'authentication_required');
+  const [row] = await q
+    .select()
+    .from(buyerIdentities)
+    .where(and(eq(buyerIdentities.id, id), eq(buyerIdentities.user_id, ctx.actor.user_id), isNull(buyerIdentities.erased_at)));
+  if (!row) return fail('not_found', 'buyer_identity_not_found');
+  return ok({
+    id: row.id,
+    id_type: row.id_type,
+    full_name: ctx.pii.decrypt(row.full_name_encrypted),
+    id_number: ctx.pii.decrypt(row.id_number_encrypted),
+    phone: ctx.pii.decrypt(row.phone_encrypted),
+    created_at: row.created_at.toISOString(),
+  });
+}
+
+/**
+ * Erases an identity on the buyer's request. Unused, it is deleted. Used by orders, the name and ID
+ * number stay (encrypted) because customs declarations must be kept (the caller says why); the phone
+ * is erased and the identity can no longer be chosen.
+ */
+export async function eraseBuyerIdentity(tx: Tx, ctx: Ctx, id: string, options: { keep_for_customs: boolean }) {
+  if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'api_key') return fail('unauthorized', 'authentication_required');
+  const now = ctx.clock.now();
+  const where = and(eq(buyerIdentities.id, id), eq(buyerIdentities.user_id, ctx.actor.user_id), isNull(buyerIdentities.erased_at));
+  const gone = options.keep_for_customs
+    ? await tx
+        .update(buyerIdentities)
+        .set({ erased_at: now, phone_encrypted: ctx.pii.encrypt(''), phone_masked: '' })
+        .where(where)
+        .returning({ id: buyerIdentities.id })
+    : await tx.delete(buyerIdentities).where(where).returning({ id: buyerIdentities.id });
+  if (gone.length === 0) return fail('not_found', 'buyer_identity_not_found');
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    { action: 'buyer_identity.erased', entity_type: 'buyer_identity', entity_id: id, after: { kept_for_customs: options.keep_for_customs } },
+  );
+  return ok({
+    id,
+    erased: options.keep_for_customs ? ['phone'] : ['full_name', 'id_number', 'phone'],
+    kept: options.keep_for_customs ? ['full_name', 'id_number'] : [],
+    reason: options.keep_for_customs ? 'customs_records_retention' : null,
+  });
 }

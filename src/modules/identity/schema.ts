@@ -109,6 +109,8 @@ export const buyerIdentities = pgTable(
     phone_encrypted: text('phone_encrypted').notNull(),
     phone_masked: text('phone_masked').notNull(),
     created_at: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Erased on the buyer's request: the phone is gone; name and number stay only where customs records need them. */
+    erased_at: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [index('identity_buyer_identities_user_idx').on(t.user_id, t.id), index('identity_buyer_identities_number_idx').on(t.id_number_index)],
 );

@@ -13,6 +13,7 @@ export {
   ordersByIds,
   ordersOfPayment,
   ordersOfQuote,
+  ordersUsingIdentity,
   recordRefund,
   timelineOf,
   transition,

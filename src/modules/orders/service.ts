@@ -213,3 +213,12 @@ export async function allowanceUsed(
 }
 
 export type { OrderLine, OrderStatus };
+
+/** Orders that name a buyer identity and are not cancelled: their customs records keep that identity. */
+export async function ordersUsingIdentity(q: Queryable, buyer_identity_id: string): Promise<{ id: string; status: OrderStatus }[]> {
+  return q
+    .select({ id: orders.id, status: orders.status })
+    .from(orders)
+    .where(and(eq(orders.buyer_identity_id, buyer_identity_id), sql`${orders.status} <> 'cancelled'`))
+    .orderBy(asc(orders.id));
+}

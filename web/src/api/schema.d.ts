@@ -909,7 +909,52 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** Erase a buyer identity: deleted when unused; when orders used it, name and ID number are kept for customs records and the phone is erased */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            erased: string[];
+                            kept: string[];
+                            reason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3762,6 +3807,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/buyer-identities/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about one of the caller’s buyer identities, unmasked, with the orders that used it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            id_type: "cn_resident_id" | "passport";
+                            full_name: string;
+                            id_number: string;
+                            phone: string;
+                            created_at: string;
+                            orders: {
+                                id: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quotes": {
         parameters: {
             query?: never;
@@ -4775,6 +4888,21 @@ export interface components {
                 message: string;
             }[];
         };
+        UserInput: {
+            id: string;
+            email: string;
+            display_name: string;
+            /** @enum {string} */
+            locale: "th" | "zh" | "en";
+            roles: string[];
+            memberships: {
+                org_id: string;
+                org_name: string;
+                /** @enum {string} */
+                role: "seller_owner" | "seller_staff";
+            }[];
+            created_at: string;
+        };
         ProductInput: {
             id: string;
             seller_id: string;
@@ -4933,21 +5061,6 @@ export interface components {
             rate_date: string;
             thb_per_unit: string;
             source: string;
-        };
-        UserInput: {
-            id: string;
-            email: string;
-            display_name: string;
-            /** @enum {string} */
-            locale: "th" | "zh" | "en";
-            roles: string[];
-            memberships: {
-                org_id: string;
-                org_name: string;
-                /** @enum {string} */
-                role: "seller_owner" | "seller_staff";
-            }[];
-            created_at: string;
         };
         MoneyInput: {
             amount_minor: number;
@@ -5221,6 +5334,21 @@ export interface components {
                 message: string;
             }[];
         };
+        User: {
+            id: string;
+            email: string;
+            display_name: string;
+            /** @enum {string} */
+            locale: "th" | "zh" | "en";
+            roles: string[];
+            memberships: {
+                org_id: string;
+                org_name: string;
+                /** @enum {string} */
+                role: "seller_owner" | "seller_staff";
+            }[];
+            created_at: string;
+        };
         Product: {
             id: string;
             seller_id: string;
@@ -5379,21 +5507,6 @@ export interface components {
             rate_date: string;
             thb_per_unit: string;
             source: string;
-        };
-        User: {
-            id: string;
-            email: string;
-            display_name: string;
-            /** @enum {string} */
-            locale: "th" | "zh" | "en";
-            roles: string[];
-            memberships: {
-                org_id: string;
-                org_name: string;
-                /** @enum {string} */
-                role: "seller_owner" | "seller_staff";
-            }[];
-            created_at: string;
         };
         Money: {
             amount_minor: number;

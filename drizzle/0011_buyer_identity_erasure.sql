@@ -1,0 +1,1 @@
+ALTER TABLE "identity_buyer_identities" ADD COLUMN "erased_at" timestamp with time zone;
