@@ -385,6 +385,21 @@ export async function checkout(tx: Tx, ctx: Ctx, env: CheckoutEnv, input: Checko
   const currency = plan.currency as Currency;
   if (!provider.currencies.includes(currency)) return invalidFields([{ path: 'payment_method', code: 'payment_method_currency', params: { currency } }]);
 
+  // A sold-out item fails fast, before anything is written (the guarded reservation below still decides).
+  const lines = plan.orders.flatMap((o) => o.lines);
+  const stock_now = await inventory.stockOf(
+    tx,
+    lines.map((l) => l.variant_id),
+  );
+  const short = lines.filter((l) => !stock_now.some((s) => s.variant_id === l.variant_id && s.available >= l.quantity));
+  if (short.length > 0)
+    return fail('conflict', 'stock_insufficient', {
+      errors: short.map((l) => ({
+        path: `items.${l.variant_id}`,
+        code: 'stock_insufficient',
+        params: { available: Math.max(0, ...stock_now.filter((s) => s.variant_id === l.variant_id).map((s) => s.available)) },
+      })),
+    });
   const checkout_id = newId('chk', now.getTime());
   const payment_id = newId('pay', now.getTime());
   const reserved_until = new Date(now.getTime() + LIMITS.reservation_minutes * 60_000);
@@ -422,17 +437,6 @@ export async function checkout(tx: Tx, ctx: Ctx, env: CheckoutEnv, input: Checko
       reserved_until,
     })),
   );
-  // Stock: orders in seller order, lines in variant order (every checkout takes row locks in this order).
-  const sold_out: string[] = [];
-  for (const { plan: o, id } of planned) {
-    const held = await inventory.reserve(tx, ctx, {
-      order_id: id,
-      expires_at: reserved_until,
-      lines: o.lines.map((l) => ({ variant_id: l.variant_id, seller_id: o.seller_id, quantity: l.quantity, path: `items.${l.variant_id}` })),
-    });
-    if (!held.ok) return held;
-    sold_out.push(...held.value.sold_out);
-  }
   const payment = await payments.createPayment(tx, ctx, provider, env.public_base_url, {
     id: payment_id,
     user_id,
@@ -464,8 +468,21 @@ export async function checkout(tx: Tx, ctx: Ctx, env: CheckoutEnv, input: Checko
     );
     if (!held.ok) return held;
   }
-  await batch.flush(tx);
   if (!(await orders.checkOutCart(tx, ctx, cart.value.id))) return fail('conflict', 'checkout_already_done');
+  // Contended rows last, so that they are locked only for the end of the transaction: a best-selling
+  // product's stock row, then the hot ledger balances. Every path takes them in this order: stock rows
+  // (orders in seller order, lines in variant order), then balance rows (account order).
+  const sold_out: string[] = [];
+  for (const { plan: o, id } of planned) {
+    const held = await inventory.reserve(tx, ctx, {
+      order_id: id,
+      expires_at: reserved_until,
+      lines: o.lines.map((l) => ({ variant_id: l.variant_id, seller_id: o.seller_id, quantity: l.quantity, path: `items.${l.variant_id}` })),
+    });
+    if (!held.ok) return held;
+    sold_out.push(...held.value.sold_out);
+  }
+  await batch.flush(tx);
   await markSoldOut(tx, now, sold_out);
   return ok({
     checkout_id,

@@ -56,10 +56,10 @@ export async function paymentSucceeded(tx: Tx, ctx: Ctx, p: payments.PaymentRow,
     );
     if (!moved.ok) return moved;
   }
-  await batch.flush(tx);
   const order_ids = parts.map((a) => a.order_id);
   await orders.transition(tx, ctx, { order_ids, from: ['pending_payment'], to: 'paid', reason: 'payment_succeeded', detail: { payment_id: p.id } });
   await inventory.commitReservations(tx, now, order_ids);
+  await batch.flush(tx);
   return marked;
 }
 
@@ -87,12 +87,13 @@ export async function endUnpaid(
     detail: { payment_id: p.id },
   });
   const ids = cancelled.map((o) => o.id);
-  const freed = await inventory.releaseReservations(tx, ctx, ids, input.reason);
+  // Stock rows before balance rows, as checkout takes them.
   const batch = new ledger.BalanceBatch();
   for (const id of ids) {
     const voided = await ledger.settlePending(tx, now, { id: `${id}:void`, pending_id: `${id}:hold`, action: 'void', code: 'escrow_void' }, batch);
     if (!voided.ok) return voided;
   }
+  const freed = await inventory.releaseReservations(tx, ctx, ids, input.reason);
   await batch.flush(tx);
   await markSoldOut(tx, now, freed);
   return ok(ids);
@@ -145,7 +146,6 @@ export async function refundOrder(
     batch,
   );
   if (!returned.ok) return returned;
-  await batch.flush(tx);
   const recorded = await payments.addRefund(tx, ctx, { id: refund_id, payment_id: p.id, order_id: fresh.id, amount_minor: amount, reason: input.reason });
   if (!recorded.ok) return recorded;
   const updated = await orders.recordRefund(tx, ctx, { order_id: fresh.id, amount_minor: amount, reason: input.reason, refund_id });
@@ -161,8 +161,9 @@ export async function refundOrder(
     });
     if (moved) result = moved;
     const freed = await inventory.releaseReservations(tx, ctx, [fresh.id], input.reason);
+    await batch.flush(tx);
     await markSoldOut(tx, now, freed);
-  }
+  } else await batch.flush(tx);
   return ok({ refund_id, order: result });
 }
 

@@ -10,16 +10,24 @@ type Currency = 'THB' | 'CNY' | 'USD';
 type TransferRow = typeof transfers.$inferSelect;
 
 /** Shards per account balance: concurrent writers to one hot account spread over this many rows. */
-export const BALANCE_SHARDS = 8;
+export const BALANCE_SHARDS = 32;
 
-/** The account of an owner, type and currency, opened on first use. */
+/** The account of an owner, type and currency, opened on first use (one round trip either way). */
 export async function accountOf(tx: Tx, now: Date, owner: string, type: AccountType, currency: Currency): Promise<string> {
-  const [created] = await tx
-    .insert(accounts)
-    .values({ id: newId('acc', now.getTime()), owner, type, currency, created_at: now })
-    .onConflictDoNothing()
-    .returning({ id: accounts.id });
-  if (created) return created.id;
+  const result = await tx.execute(sql`
+    with opened as (
+      insert into ${accounts} (id, owner, type, currency, created_at)
+      values (${newId('acc', now.getTime())}, ${owner}, ${type}, ${currency}, ${now})
+      on conflict do nothing
+      returning id)
+    select id from opened
+    union all
+    select id from ${accounts} where owner = ${owner} and type = ${type} and currency = ${currency}
+    limit 1`);
+  const id = (result as unknown as { rows: { id: string }[] }).rows[0]?.id;
+  if (id) return id;
+  // Opened by a concurrent transaction that committed while this statement waited: its snapshot could
+  // not see the row; a new statement does.
   const [found] = await tx
     .select({ id: accounts.id })
     .from(accounts)
