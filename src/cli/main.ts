@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
       try {
         await database.migrate();
         const trial = await ledger.trialBalance(database.db);
-        for (const c of trial.currencies) process.stdout.write(`${c.currency}: posted net ${c.posted_net_minor}, pending net ${c.pending_net_minor}\n`);
+        for (const c of trial.currencies) process.stdout.write(`${c.currency}: debits ${c.debits_minor}, credits ${c.credits_minor}, posted net ${c.posted_net_minor}, pending net ${c.pending_net_minor}\n`);
         for (const a of trial.mismatched_accounts) process.stdout.write(`cached balance differs from its transfers: ${a}\n`);
         process.stdout.write(trial.balanced ? 'ledger balanced\n' : 'LEDGER NOT BALANCED\n');
         return trial.balanced ? 0 : 1;

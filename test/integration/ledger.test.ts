@@ -207,7 +207,12 @@ describe('GET /ledger/trial-balance', () => {
         });
       });
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/ledger/trial-balance', headers: bearer(admin.token) });
-      expect(res.json()).toEqual({ balanced: true, currencies: [{ currency: 'THB', posted_net_minor: '0', pending_net_minor: '0' }], mismatched_accounts: [] });
+      const thb = (amount_minor: number) => ({ amount_minor, currency: 'THB' });
+      expect(res.json()).toEqual({
+        balanced: true,
+        currencies: [{ currency: 'THB', debits: thb(0), credits: thb(0), net: thb(0), pending_net: thb(0), posted_net_minor: '0', pending_net_minor: '0' }],
+        mismatched_accounts: [],
+      });
       expect((await t.app.inject({ method: 'GET', url: '/api/v1/ledger/trial-balance', headers: bearer(someone.token) })).statusCode).toBe(403);
     } finally {
       await t.close();

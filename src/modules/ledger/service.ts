@@ -211,7 +211,7 @@ export async function balanceOf(q: Queryable, account_id: string): Promise<Balan
 
 export interface TrialBalance {
   /** Per currency: posted debits minus posted credits over all accounts (zero when the books balance), and the same for pending. */
-  currencies: { currency: Currency; posted_net_minor: bigint; pending_net_minor: bigint }[];
+  currencies: { currency: Currency; debits_minor: bigint; credits_minor: bigint; posted_net_minor: bigint; pending_net_minor: bigint }[];
   /** Accounts whose cached balance differs from the one rebuilt from their transfers. */
   mismatched_accounts: string[];
   balanced: boolean;
@@ -234,7 +234,7 @@ export async function trialBalance(q: Queryable): Promise<TrialBalance> {
     rebuilt as (select account_id, min(currency) as currency, sum(dp) dp, sum(cp) cp, sum(dpe) dpe, sum(cpe) cpe from effects group by account_id),
     cached as (select account_id, sum(debits_posted) dp, sum(credits_posted) cp, sum(debits_pending) dpe, sum(credits_pending) cpe from ${balances} group by account_id)
     select
-      (select coalesce(json_agg(json_build_object('currency', currency, 'posted', (sum_dp - sum_cp)::text, 'pending', (sum_dpe - sum_cpe)::text)), '[]'::json)
+      (select coalesce(json_agg(json_build_object('currency', currency, 'debits', sum_dp::text, 'credits', sum_cp::text, 'posted', (sum_dp - sum_cp)::text, 'pending', (sum_dpe - sum_cpe)::text)), '[]'::json)
          from (select currency, sum(dp) sum_dp, sum(cp) sum_cp, sum(dpe) sum_dpe, sum(cpe) sum_cpe from rebuilt group by currency) c) as currencies,
       (select coalesce(json_agg(coalesce(r.account_id, k.account_id)), '[]'::json)
          from rebuilt r full join cached k on k.account_id = r.account_id
@@ -242,8 +242,10 @@ export async function trialBalance(q: Queryable): Promise<TrialBalance> {
            or coalesce(r.dpe, 0) <> coalesce(k.dpe, 0) or coalesce(r.cpe, 0) <> coalesce(k.cpe, 0)) as mismatched`);
   const row = (result as unknown as { rows: { currencies: unknown; mismatched: unknown }[] }).rows[0];
   const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-  const currencies = parse<{ currency: Currency; posted: string; pending: string }[]>(row?.currencies ?? '[]').map((c) => ({
+  const currencies = parse<{ currency: Currency; debits: string; credits: string; posted: string; pending: string }[]>(row?.currencies ?? '[]').map((c) => ({
     currency: c.currency,
+    debits_minor: BigInt(c.debits),
+    credits_minor: BigInt(c.credits),
     posted_net_minor: BigInt(c.posted),
     pending_net_minor: BigInt(c.pending),
   }));

@@ -3752,7 +3752,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Proof of the books (admin): each currency sums to zero and every cached balance equals the one rebuilt from the transfers */
+        /** Proof of the books (admin): per currency, posted debits and credits with net zero (api.md), the escrow still held and every cached balance equals the one rebuilt from the transfers */
         get: {
             parameters: {
                 query?: never;
@@ -3771,7 +3771,28 @@ export interface paths {
                         "application/json": {
                             balanced: boolean;
                             currencies: {
-                                currency: string;
+                                /** @enum {string} */
+                                currency: "THB" | "CNY" | "USD";
+                                debits: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                credits: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                net: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                pending_net: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
                                 posted_net_minor: string;
                                 pending_net_minor: string;
                             }[];
