@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { KeyRing } from '../kernel/crypto.js';
 import { randomToken } from '../kernel/crypto.js';
 
 const envSchema = z.object({
@@ -12,6 +13,10 @@ const envSchema = z.object({
   SAPHAN_SANDBOX: z.enum(['on', 'off']).optional(),
   SAPHAN_SECRET: z.string().min(32).optional(),
   SAPHAN_PII_KEY: z.string().min(32).optional(),
+  /** Older PII keys, newest first, comma-separated: still read after a rotation, never written. */
+  SAPHAN_PII_KEYS_PREVIOUS: z.string().optional(),
+  /** The key blind indexes were made with (default: the oldest key of the ring). */
+  SAPHAN_PII_INDEX_KEY: z.string().min(32).optional(),
   SAPHAN_PUBLIC_URL: z.string().optional(),
   SAPHAN_PROMPTPAY_BILLER_ID: z
     .string()
@@ -37,6 +42,8 @@ export interface Config {
   readonly production: boolean;
   readonly secret: string;
   readonly pii_key: string;
+  /** The rest of the PII key ring (rotation). */
+  readonly pii_ring: KeyRing;
   /** The platform's PromptPay biller ID; unset means the sandbox bank's. */
   readonly promptpay_biller_id: string | undefined;
   readonly public_base_url: string;
@@ -71,6 +78,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     secret: e.SAPHAN_SECRET ?? keys.secret,
     pii_key: e.SAPHAN_PII_KEY ?? keys.pii_key,
+    pii_ring: {
+      previous: (e.SAPHAN_PII_KEYS_PREVIOUS ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k.length > 0),
+      index_key: e.SAPHAN_PII_INDEX_KEY,
+    },
     promptpay_biller_id: e.SAPHAN_PROMPTPAY_BILLER_ID,
     public_base_url: e.SAPHAN_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
     smtp_url: e.SAPHAN_SMTP_URL,

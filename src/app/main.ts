@@ -37,6 +37,7 @@ export async function start(config: Config): Promise<void> {
     clock: systemClock,
     mailer,
     pii_key: config.pii_key,
+    pii_ring: config.pii_ring,
     secret: config.secret,
     ...(config.promptpay_biller_id ? { promptpay_biller_id: config.promptpay_biller_id } : {}),
     public_base_url: config.public_base_url,
@@ -77,7 +78,7 @@ export async function start(config: Config): Promise<void> {
   if (config.seed === 'demo') {
     const seeded = await seedDemo(database, {
       clock: systemClock,
-      pii: createPiiCipher(config.pii_key),
+      pii: createPiiCipher(config.pii_key, config.pii_ring),
       blobs: localBlobStore(path.join(config.data_dir, 'blobs')),
     });
     if (seeded) logger.info({ sellers: seeded.sellers, products: seeded.products }, 'demo data loaded');

@@ -11,6 +11,18 @@ import { problemOf, sendProblem } from './problem.js';
 /** Sandbox-only views: the local mail outbox (password-reset links land here instead of an inbox). */
 export function sandboxRoutes(deps: RouteDeps & { webhook_secret: string }): FastifyPluginAsyncZod {
   return async (app) => {
+    // Registered only when the sandbox is on: the web app asks it before showing sandbox buttons.
+    app.get(
+      '/sandbox/status',
+      {
+        schema: {
+          tags: ['sandbox'],
+          summary: 'Whether the sandbox partners are on (404 when they are not)',
+          response: { 200: z.object({ sandbox: z.literal(true) }) },
+        },
+      },
+      async () => ({ sandbox: true as const }),
+    );
     // The sandbox partner of each payment provider: it pays (or declines) and notifies us exactly as the
     // real partner would, through the signed webhook, so that the same code path is exercised.
     app.post(

@@ -23,7 +23,7 @@ import { expireUnpaid } from '../flows/payments.js';
 import { stockRoutes } from '../flows/stock.js';
 import type { BlobStore } from '../kernel/blobs.js';
 import { type Clock, localDate } from '../kernel/clock.js';
-import { constantTimeEqual, createPiiCipher, sha256 } from '../kernel/crypto.js';
+import { constantTimeEqual, createPiiCipher, type KeyRing, sha256 } from '../kernel/crypto.js';
 import { negotiateLocale } from '../kernel/i18n.js';
 import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
@@ -56,6 +56,8 @@ export interface ServerOptions {
   readonly clock: Clock;
   readonly mailer: Mailer;
   readonly pii_key: string;
+  /** Older PII keys and the blind-index key (rotation). */
+  readonly pii_ring?: KeyRing;
   readonly public_base_url: string;
   readonly sandbox: boolean;
   readonly production: boolean;
@@ -114,7 +116,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const pii = createPiiCipher(options.pii_key);
+  const pii = createPiiCipher(options.pii_key, options.pii_ring);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

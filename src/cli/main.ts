@@ -14,6 +14,8 @@ import { unwrap } from '../kernel/http.js';
 import { translate } from '../kernel/i18n.js';
 import * as identity from '../modules/identity/index.js';
 import * as ledger from '../modules/ledger/index.js';
+import * as orders from '../modules/orders/index.js';
+import * as sellers from '../modules/sellers/index.js';
 import { importFile } from './import.js';
 
 const USAGE = `saphan <command>
@@ -25,6 +27,8 @@ const USAGE = `saphan <command>
                                 create a user with a role; seller_owner/seller_staff need --org (an org_… id)
   search rebuild                rebuild the search projection from the catalogue, compliance and stock
   ledger verify                 prove the books: each currency sums to zero, cached balances match the transfers
+  pii rotate                    rewrite every encrypted personal field under SAPHAN_PII_KEY (the old key
+                                stays in SAPHAN_PII_KEYS_PREVIOUS until this has run and 48 h have passed)
   import FILE --seller ID [--url URL] [--lang th|zh|en]
                                 upload a CSV/XLSX of products to a running server (API key in
                                 SAPHAN_API_KEY or --api-key) and follow the job's progress
@@ -57,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
         await database.migrate();
         const result = await seedDemo(database, {
           clock: systemClock,
-          pii: createPiiCipher(config.pii_key),
+          pii: createPiiCipher(config.pii_key, config.pii_ring),
           blobs: localBlobStore(path.join(config.data_dir, 'blobs')),
         });
         process.stdout.write(
@@ -79,10 +83,33 @@ async function main(argv: string[]): Promise<number> {
       try {
         await database.migrate();
         const trial = await ledger.trialBalance(database.db);
-        for (const c of trial.currencies) process.stdout.write(`${c.currency}: debits ${c.debits_minor}, credits ${c.credits_minor}, posted net ${c.posted_net_minor}, pending net ${c.pending_net_minor}\n`);
+        for (const c of trial.currencies)
+          process.stdout.write(
+            `${c.currency}: debits ${c.debits_minor}, credits ${c.credits_minor}, posted net ${c.posted_net_minor}, pending net ${c.pending_net_minor}\n`,
+          );
         for (const a of trial.mismatched_accounts) process.stdout.write(`cached balance differs from its transfers: ${a}\n`);
         process.stdout.write(trial.balanced ? 'ledger balanced\n' : 'LEDGER NOT BALANCED\n');
         return trial.balanced ? 0 : 1;
+      } finally {
+        await database.close();
+        release();
+      }
+    }
+    case 'pii': {
+      if (rest[0] !== 'rotate') throw new UsageError('pii rotate');
+      const { database, release } = await openConfigured(config, 'saphan pii rotate');
+      try {
+        await database.migrate();
+        const pii = createPiiCipher(config.pii_key, config.pii_ring);
+        // Stored idempotent answers are not rewritten: they expire within 48 hours, while the old key still reads them.
+        const counts = {
+          buyer_identities: await identity.rotatePii(database.db, pii),
+          sellers: await sellers.rotatePii(database.db, pii),
+          orders: await orders.rotatePii(database.db, pii),
+        };
+        for (const [what, n] of Object.entries(counts)) process.stdout.write(`${what}: ${n} values rewritten\n`);
+        process.stdout.write('every encrypted personal field is now under the current key\n');
+        return 0;
       } finally {
         await database.close();
         release();
@@ -143,7 +170,12 @@ async function usersCommand(args: string[], config: ReturnType<typeof loadConfig
   const { database, release } = await openConfigured(config, 'saphan users create');
   try {
     await database.migrate();
-    const ctx = { actor: { kind: 'system' as const, reason: 'cli' }, locale: 'en' as const, clock: systemClock, pii: createPiiCipher(config.pii_key) };
+    const ctx = {
+      actor: { kind: 'system' as const, reason: 'cli' },
+      locale: 'en' as const,
+      clock: systemClock,
+      pii: createPiiCipher(config.pii_key, config.pii_ring),
+    };
     const password_hash = await identity.hashPassword(values.password);
     const user = unwrap(
       await inTransaction(database.db, async (tx) => {

@@ -53,7 +53,7 @@ const shipTo = z.strictObject({
 const lane = z.enum(pricing.LANES);
 const taxSchema = z.object({ duty: moneySchema, vat: moneySchema, consumption: moneySchema, total: moneySchema });
 const localized = z.object({ th: z.string(), zh: z.string().optional(), en: z.string().optional() });
-const problemItem = z.object({ path: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+const problemItem = z.object({ path: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() });
 
 const quoteSchema = z
   .object({

@@ -3,6 +3,7 @@ import type { Tx } from '../db/client.js';
 import { localDate } from '../kernel/clock.js';
 import type { Ctx } from '../kernel/context.js';
 import { type FieldError, fail, invalidFields, ok, type Result } from '../kernel/errors.js';
+import { type Locale, translate } from '../kernel/i18n.js';
 import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
 import * as catalogue from '../modules/catalogue/index.js';
@@ -210,6 +211,7 @@ function storedPlan(plan: Plan) {
 type StoredPlan = ReturnType<typeof storedPlan>;
 
 function quoteAnswer(
+  locale: Locale,
   plan: Plan,
   input: {
     id: string;
@@ -269,7 +271,7 @@ function quoteAnswer(
       per_order_ok: o.per_order_ok,
     })),
     split_suggestion: plan.split_suggestion,
-    problems: plan.problems.map((p) => ({ path: p.path, code: p.code, params: p.params ?? {} })),
+    problems: plan.problems.map((p) => ({ path: p.path, code: p.code, params: p.params ?? {}, message: translate(p.code, locale, p.params ?? {}) })),
     payable: plan.problems.length === 0,
   };
 }
@@ -319,7 +321,7 @@ export async function makeQuote(tx: Tx, ctx: Ctx, input: QuoteRequest): Promise<
     plan: { ...storedPlan(plan), fx },
     expires_at,
   });
-  const answer = quoteAnswer(plan, { id: row.id, expires_at, fx, seller_names, buyer_identity_id: who.value?.id ?? null });
+  const answer = quoteAnswer(ctx.locale, plan, { id: row.id, expires_at, fx, seller_names, buyer_identity_id: who.value?.id ?? null });
   return ok(answer);
 }
 

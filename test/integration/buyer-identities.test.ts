@@ -90,3 +90,24 @@ describe('a buyer’s rights over an identity', () => {
     expect(gone.json()).toMatchObject({ erased: ['full_name', 'id_number', 'phone'], kept: [], reason: null });
   });
 });
+
+describe('PII key rotation', () => {
+  it('rewrites every buyer identity, seller and address under the new key; the new ring reads them and finds them by blind index', async () => {
+    const { buyerIdentities } = await import('../../src/modules/identity/schema.js');
+    const identity = await import('../../src/modules/identity/index.js');
+    const sellers = await import('../../src/modules/sellers/index.js');
+    const orders = await import('../../src/modules/orders/index.js');
+    const { createPiiCipher } = await import('../../src/kernel/crypto.js');
+    const { TEST_PII_KEY } = await import('../support/app.js');
+    const person = await cnBuyer(t, '11010519491231002X');
+    const ring = createPiiCipher('new-pii-key-for-rotation-0123456789abcdef', { previous: [TEST_PII_KEY] });
+    const rewritten =
+      (await identity.rotatePii(t.database.db, ring)) + (await sellers.rotatePii(t.database.db, ring)) + (await orders.rotatePii(t.database.db, ring));
+    expect(rewritten).toBeGreaterThan(0);
+    expect(await identity.rotatePii(t.database.db, ring)).toBe(0);
+    const [row] = await t.database.db.select().from(buyerIdentities).where(sql`${buyerIdentities.id} = ${person.identity_id}`);
+    const alone = createPiiCipher('new-pii-key-for-rotation-0123456789abcdef', { index_key: TEST_PII_KEY });
+    expect(alone.decrypt(row?.id_number_encrypted ?? '')).toBe('11010519491231002X');
+    expect(row?.id_number_index).toBe(alone.blindIndex('cn_resident_id:11010519491231002X', 'buyer_id_number'));
+  });
+});

@@ -3,13 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { Header } from './components/Header.js';
 import { ErrorBox, Loading, Notice } from './components/ui.js';
+import { FxRatesPage, LedgerPage } from './features/admin/AdminPages.js';
+import { isAdmin } from './features/admin/access.js';
 import { CertificatesPage } from './features/catalogue/CertificatesPage.js';
 import { ImportPage } from './features/catalogue/ImportPage.js';
 import { EditProductPage, NewProductPage } from './features/catalogue/ProductEditor.js';
 import { ProductsPage } from './features/catalogue/ProductsPage.js';
+import { CartPage } from './features/checkout/CartPage.js';
+import { PartnerPage, PaymentPage } from './features/checkout/PaymentPage.js';
 import { ComplianceQueuePage } from './features/compliance/ComplianceQueuePage.js';
 import { HomePage } from './features/home/HomePage.js';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage, SignUpPage } from './features/identity/pages.js';
+import { OrderPage, OrdersPage } from './features/orders/OrdersPage.js';
+import { SellerOrdersPage } from './features/orders/SellerOrdersPage.js';
 import { MailPage, useSandboxOn } from './features/sandbox/MailPage.js';
 import { EditSellerPage, MySellerPage, OnboardingPage } from './features/sellers/pages.js';
 import { TeamPage } from './features/sellers/TeamPage.js';
@@ -17,8 +23,8 @@ import { ApiKeysPage } from './features/settings/ApiKeysPage.js';
 import { OtopPage, ShopCategoryPage, ShopPage, ShopProductPage } from './features/shop/pages.js';
 import { isReviewer, useMe, useProfileLanguage } from './session.js';
 
-/** Pages for signed-in users; a reviewer-only page also checks the role (the API checks again). */
-function RequireUser({ reviewer = false, children }: { reviewer?: boolean; children: ReactNode }) {
+/** Pages for signed-in users; a reviewer-only or admin-only page also checks the role (the API checks again). */
+function RequireUser({ reviewer = false, admin = false, children }: { reviewer?: boolean; admin?: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const [location] = useLocation();
@@ -34,7 +40,7 @@ function RequireUser({ reviewer = false, children }: { reviewer?: boolean; child
       </section>
     );
   }
-  if (reviewer && !isReviewer(me.data)) return <Notice kind="error">{t('common.forbidden')}</Notice>;
+  if ((reviewer && !isReviewer(me.data)) || (admin && !isAdmin(me.data))) return <Notice kind="error">{t('common.forbidden')}</Notice>;
   return <>{children}</>;
 }
 
@@ -71,6 +77,66 @@ export function App() {
           <Route path="/shop/category/:code">{(params) => <ShopCategoryPage code={params.code} />}</Route>
           <Route path="/shop/otop" component={OtopPage} />
           <Route path="/shop" component={ShopPage} />
+          <Route path="/cart">
+            <RequireUser>
+              <CartPage />
+            </RequireUser>
+          </Route>
+          <Route path="/pay/wallet/:id">
+            {(params) => (
+              <RequireUser>
+                <PartnerPage key={params.id} id={params.id} method="wallet" />
+              </RequireUser>
+            )}
+          </Route>
+          <Route path="/pay/card/:id">
+            {(params) => (
+              <RequireUser>
+                <PartnerPage key={params.id} id={params.id} method="card" />
+              </RequireUser>
+            )}
+          </Route>
+          <Route path="/pay/:id">
+            {(params) => (
+              <RequireUser>
+                <PaymentPage key={params.id} id={params.id} />
+              </RequireUser>
+            )}
+          </Route>
+          <Route path="/orders/:id">
+            {(params) => (
+              <RequireUser>
+                <OrderPage key={params.id} id={params.id} />
+              </RequireUser>
+            )}
+          </Route>
+          <Route path="/orders">
+            <RequireUser>
+              <OrdersPage />
+            </RequireUser>
+          </Route>
+          <Route path="/seller/orders/:id">
+            {(params) => (
+              <RequireUser>
+                <OrderPage key={params.id} id={params.id} seller />
+              </RequireUser>
+            )}
+          </Route>
+          <Route path="/seller/orders">
+            <RequireUser>
+              <SellerOrdersPage />
+            </RequireUser>
+          </Route>
+          <Route path="/admin/fx-rates">
+            <RequireUser admin>
+              <FxRatesPage />
+            </RequireUser>
+          </Route>
+          <Route path="/admin/ledger">
+            <RequireUser admin>
+              <LedgerPage />
+            </RequireUser>
+          </Route>
           <Route path="/seller/apply">
             <RequireUser>
               <OnboardingPage />

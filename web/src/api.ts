@@ -375,4 +375,5 @@ export const api = {
   },
 
   sandboxMail: () => call(() => client.GET('/api/v1/sandbox/mail')),
+  sandboxStatus: () => call(() => client.GET('/api/v1/sandbox/status')),
 };

@@ -1,9 +1,10 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.js';
 import type { Db, Tx } from '../../db/client.js';
+import { reencryptColumns } from '../../db/pii.js';
 import { localDate } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
-import { mask } from '../../kernel/crypto.js';
+import { mask, type PiiCipher } from '../../kernel/crypto.js';
 import { type FieldError, fail, invalidFields, ok, type Result } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { maskResidentId, normalizeResidentId, residentIdProblem } from './resident-id.js';
@@ -174,4 +175,13 @@ export async function eraseBuyerIdentity(tx: Tx, ctx: Ctx, id: string, options: 
     kept: options.keep_for_customs ? ['full_name', 'id_number'] : [],
     reason: options.keep_for_customs ? 'customs_records_retention' : null,
   });
+}
+
+/** Rewrites buyer identities under the current PII key (`saphan pii rotate`). */
+export async function rotatePii(db: Db, pii: PiiCipher): Promise<number> {
+  return reencryptColumns(db, pii, buyerIdentities, buyerIdentities.id, [
+    buyerIdentities.full_name_encrypted,
+    buyerIdentities.id_number_encrypted,
+    buyerIdentities.phone_encrypted,
+  ]);
 }

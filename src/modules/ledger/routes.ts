@@ -13,7 +13,8 @@ export function ledgerRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['ledger'],
-          summary: 'Proof of the books (admin): per currency, posted debits and credits with net zero (api.md), the escrow still held and every cached balance equals the one rebuilt from the transfers',
+          summary:
+            'Proof of the books (admin): per currency, posted debits and credits with net zero (api.md), the escrow still held and every cached balance equals the one rebuilt from the transfers',
           response: {
             200: z.object({
               balanced: z.boolean(),

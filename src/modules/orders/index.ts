@@ -15,6 +15,7 @@ export {
   ordersOfQuote,
   ordersUsingIdentity,
   recordRefund,
+  rotatePii,
   timelineOf,
   transition,
 } from './service.js';

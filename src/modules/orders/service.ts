@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { recordAudits } from '../../db/audit.js';
 import type { Db, Tx } from '../../db/client.js';
+import { reencryptColumns } from '../../db/pii.js';
 import type { Ctx } from '../../kernel/context.js';
+import type { PiiCipher } from '../../kernel/crypto.js';
 import { fail, ok, type Result } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { type OrderLine, type OrderStatus, orderEvents, orders } from './schema.js';
@@ -221,4 +223,9 @@ export async function ordersUsingIdentity(q: Queryable, buyer_identity_id: strin
     .from(orders)
     .where(and(eq(orders.buyer_identity_id, buyer_identity_id), sql`${orders.status} <> 'cancelled'`))
     .orderBy(asc(orders.id));
+}
+
+/** Rewrites delivery addresses under the current PII key (`saphan pii rotate`). */
+export async function rotatePii(db: Db, pii: PiiCipher): Promise<number> {
+  return reencryptColumns(db, pii, orders, orders.id, [orders.ship_to_encrypted]);
 }

@@ -1,5 +1,6 @@
 /** The sellers module: onboarding applications, verification and payout destinations. */
 export { rejectSchema, sellerInputSchema, sellerPatchSchema, sellerSchema } from './http.js';
+export { rotatePii } from './pii.js';
 export { PROVINCE_BY_CODE, PROVINCES } from './reference/provinces.js';
 export { sellerRoutes } from './routes.js';
 export { isValidThaiId, parsePromptPayId, parseTaxId, thaiIdCheckDigit } from './rules.js';

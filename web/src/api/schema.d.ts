@@ -4804,6 +4804,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sandbox/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the sandbox partners are on (404 when they are not) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            sandbox: true;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sandbox/payments/{id}/{outcome}": {
         parameters: {
             query?: never;
@@ -5188,6 +5227,7 @@ export interface components {
                 params: {
                     [key: string]: string | number;
                 };
+                message: string;
             }[];
             payable: boolean;
         };
@@ -5634,6 +5674,7 @@ export interface components {
                 params: {
                     [key: string]: string | number;
                 };
+                message: string;
             }[];
             payable: boolean;
         };

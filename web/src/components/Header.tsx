@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { isAdmin } from '../features/admin/access.js';
+import { CartLink } from '../features/checkout/CartLink.js';
 import { isReviewer, isSellerMember, useLogout, useMe } from '../session.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 
@@ -40,7 +42,10 @@ export function Header() {
           </span>
           {t('app.name')}
         </Link>
-        <LanguageSwitcher />
+        <div className="header-tools">
+          {me ? <CartLink /> : null}
+          <LanguageSwitcher />
+        </div>
       </div>
       <nav className="main-nav" aria-label={t('nav.menu')}>
         {me ? (
@@ -51,6 +56,9 @@ export function Header() {
             <NavLink href="/shop" testId="nav-shop">
               {t('nav.shop')}
             </NavLink>
+            <NavLink href="/orders" testId="nav-orders">
+              {t('nav.orders')}
+            </NavLink>
             {isSellerMember(me) ? (
               <>
                 <NavLink href="/seller" testId="nav-my-seller" match={isMySellerPage}>
@@ -58,6 +66,9 @@ export function Header() {
                 </NavLink>
                 <NavLink href="/seller/products" testId="nav-products">
                   {t('nav.products')}
+                </NavLink>
+                <NavLink href="/seller/orders" testId="nav-seller-orders">
+                  {t('nav.seller_orders')}
                 </NavLink>
                 <NavLink href="/seller/team" testId="nav-team">
                   {t('nav.team')}
@@ -71,6 +82,11 @@ export function Header() {
             {isReviewer(me) ? (
               <NavLink href="/compliance" testId="nav-compliance">
                 {t('nav.compliance')}
+              </NavLink>
+            ) : null}
+            {isAdmin(me) ? (
+              <NavLink href="/admin/fx-rates" testId="nav-admin" match={(location) => location.startsWith('/admin/')}>
+                {t('nav.admin')}
               </NavLink>
             ) : null}
             <NavLink href="/settings/api-keys" testId="nav-api-keys">

@@ -30,7 +30,8 @@ export function useSandboxOn(): boolean {
   const probe = useQuery({
     queryKey: SANDBOX_ON_KEY,
     queryFn: async () => {
-      await api.sandboxMail();
+      // Not the mail outbox (it answers only on the server's own machine): the sandbox may be reached over a network.
+      await api.sandboxStatus();
       return true;
     },
     retry: false,

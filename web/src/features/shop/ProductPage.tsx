@@ -6,6 +6,7 @@ import { ApiError, api, type Market, type Product } from '../../api.js';
 import { ErrorBox, Loading } from '../../components/ui.js';
 import type { Language } from '../../i18n/index.js';
 import { useProduct } from '../catalogue/shared.js';
+import { AddToCart } from '../checkout/AddToCart.js';
 import { MarketSwitcher, Price, ProductCertChips, ProductPicture, Stars } from './components.js';
 import { formatMoney, fromThb } from './format.js';
 import { useMarket } from './market.js';
@@ -31,9 +32,12 @@ function MarketAvailability({ product }: { product: Product }) {
       <h2 id="buy-title">{t('shop.buy_in')}</h2>
       <MarketSwitcher />
       {decision.eligible ? (
-        <p className="alert alert-success" data-testid="product-market-status">
-          ✓ {t('shop.can_buy', { market: marketName })}
-        </p>
+        <>
+          <p className="alert alert-success" data-testid="product-market-status">
+            ✓ {t('shop.can_buy', { market: marketName })}
+          </p>
+          <AddToCart product={product} />
+        </>
       ) : (
         <div className="alert alert-error" data-testid="product-market-status">
           <p>✕ {t('shop.cannot_buy', { market: marketName })}</p>
