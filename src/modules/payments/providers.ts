@@ -55,9 +55,20 @@ export function providers(settings: ProviderSettings): Readonly<Record<PaymentMe
   };
 }
 
-/** The PromptPay payload as an SVG QR code (error correction M, as Thai QR Payment asks). */
+const qr_cache = new Map<string, string>();
+
+/**
+ * The PromptPay payload as an SVG QR code (error correction M, as Thai QR Payment asks). The payment
+ * page asks for it every few seconds while the payer scans: recent ones are kept (a payload is unique
+ * per payment and never changes).
+ */
 export async function qrSvg(payload: string): Promise<string> {
-  return QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const cached = qr_cache.get(payload);
+  if (cached) return cached;
+  const svg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  if (qr_cache.size >= 2_000) qr_cache.delete(qr_cache.keys().next().value as string);
+  qr_cache.set(payload, svg);
+  return svg;
 }
 
 /** Each provider signs with its own key, derived from the platform secret. */
