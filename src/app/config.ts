@@ -66,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && sandbox)
     throw new Error('SAPHAN_SANDBOX=on is refused when NODE_ENV=production (sandbox partners and the mail outbox are for development)');
   if (production && !e.SAPHAN_SMTP_URL) throw new Error('SAPHAN_SMTP_URL is required when NODE_ENV=production (password-reset mail must leave the building)');
+  if (e.SAPHAN_PII_KEYS_PREVIOUS?.trim() && !e.SAPHAN_PII_INDEX_KEY)
+    throw new Error(
+      'SAPHAN_PII_INDEX_KEY is required once SAPHAN_PII_KEYS_PREVIOUS is set: blind indexes (annual allowance, tax-ID uniqueness) must keep the key they were made with',
+    );
   const keys = e.SAPHAN_SECRET && e.SAPHAN_PII_KEY ? { secret: e.SAPHAN_SECRET, pii_key: e.SAPHAN_PII_KEY } : embeddedKeys(data_dir, production);
   return {
     port: e.PORT,

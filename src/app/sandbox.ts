@@ -5,6 +5,8 @@ import type { RouteDeps } from '../db/deps.js';
 import { mailOutbox } from '../db/schema.js';
 import { hasRole } from '../kernel/context.js';
 import { newId } from '../kernel/ids.js';
+import * as identity from '../modules/identity/index.js';
+import * as orders from '../modules/orders/index.js';
 import * as payments from '../modules/payments/index.js';
 import { problemOf, sendProblem } from './problem.js';
 
@@ -40,6 +42,14 @@ export function sandboxRoutes(deps: RouteDeps & { webhook_secret: string }): Fas
         const p = await payments.getPayment(deps.database.db, request.params.id);
         const mine = p && (actor.kind === 'user' || actor.kind === 'api_key') && (p.user_id === actor.user_id || hasRole(actor, 'admin'));
         if (!p || !mine) return sendProblem(reply, problemOf({ kind: 'not_found', code: 'payment_not_found' }, request.locale, request.id));
+        // A real-name wallet reports who paid: the sandbox wallet's payer is the buyer the checkout named.
+        let payer: { id_type: 'cn_resident_id'; id_number: string } | undefined;
+        const [order] = p.payer_identity_index ? await orders.ordersOfPayment(deps.database.db, p.id) : [];
+        if (order?.buyer_identity_id) {
+          const owner_ctx = { ...request.ctx, actor: { kind: 'user' as const, user_id: p.user_id, roles: [], memberships: [] } };
+          const held = await identity.exportBuyerIdentity(deps.database.db, owner_ctx, order.buyer_identity_id);
+          if (held.ok && held.value.id_type === 'cn_resident_id') payer = { id_type: 'cn_resident_id', id_number: held.value.id_number };
+        }
         const body = JSON.stringify({
           event_id: newId('ntf').replace('ntf_', 'sbx_'),
           payment_reference: p.reference,
@@ -47,6 +57,7 @@ export function sandboxRoutes(deps: RouteDeps & { webhook_secret: string }): Fas
           amount: { amount_minor: Number(p.amount_minor), currency: p.currency },
           provider_ref: `SANDBOX-${p.method.toUpperCase()}-${p.reference}`,
           ...(request.params.outcome === 'fail' ? { failure_code: 'declined_by_payer' } : {}),
+          ...(payer && request.params.outcome === 'succeed' ? { payer } : {}),
         });
         const signature = payments.signNotification(
           payments.webhookSecret(deps.webhook_secret, p.method),

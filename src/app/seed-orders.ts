@@ -127,7 +127,7 @@ export async function seedOrders(tx: Tx, system: Ctx, users: { cn_buyer: string;
   );
   await pay(first.payment.id);
   await purchase(users.cn_buyer, 'CN_CBEC', [take(cn[2] as Candidate, 2)], 'wallet', wang.id);
-  const dropped = await purchase(users.cn_buyer, 'CN_CBEC', [take(cn[3] as Candidate, 1)], 'card', wang.id);
+  const dropped = await purchase(users.cn_buyer, 'CN_CBEC', [take(cn[3] as Candidate, 1)], 'wallet', wang.id);
   const p = await payments.lockPayment(tx, { id: dropped.payment.id });
   assert(p, 'demo payment exists');
   unwrap(await endUnpaid(tx, system, p, { payment_to: 'expired', reason: 'reservation_expired' }));

@@ -24,16 +24,16 @@ export async function reencryptColumns(db: Db, pii: PiiCipher, table: PgTable, k
     if (rows.length === 0) return rewritten;
     await db.transaction(async (tx) => {
       for (const row of rows) {
-        const changes = columns
-          .map((c) => {
-            const value = row[c.name];
-            const next = typeof value === 'string' && value.length > 0 ? pii.reencrypt(value) : undefined;
-            return next ? sql`${sql.identifier(c.name)} = ${next}` : undefined;
-          })
-          .filter((c) => c !== undefined);
-        if (changes.length === 0) continue;
-        await tx.execute(sql`update ${name} set ${sql.join(changes, sql`, `)} where ${key_name} = ${row.k}`);
-        rewritten += changes.length;
+        for (const c of columns) {
+          const value = row[c.name];
+          const next = typeof value === 'string' && value.length > 0 ? pii.reencrypt(value) : undefined;
+          if (!next) continue;
+          // Only if nobody changed it meanwhile (a new payout account, an erasure): theirs is already under the current key.
+          const col = sql.identifier(c.name);
+          const done = await tx.execute(sql`update ${name} set ${col} = ${next} where ${key_name} = ${row.k} and ${col} = ${value}`);
+          rewritten +=
+            (done as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (done as unknown as { affectedRows?: number }).affectedRows ?? 0;
+        }
       }
     });
     after = String(rows.at(-1)?.k ?? after);

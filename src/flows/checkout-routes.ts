@@ -232,7 +232,10 @@ export function checkoutRoutes(deps: RouteDeps & { env: CheckoutEnv; webhook_sec
         const body = req.body;
         let list = body.items;
         if (!list && body.cart_id) {
-          const cart = unwrap(await orders.getCart(db, req.ctx, body.cart_id));
+          const found = await orders.getCart(db, req.ctx, body.cart_id);
+          if (!found.ok && found.error.code === 'cart_not_found')
+            return unwrap(fail('not_found', 'cart_not_found', { errors: [{ path: 'cart_id', code: 'cart_not_found' }] }));
+          const cart = unwrap(found);
           if (cart.items.length === 0) return unwrap(invalidFields([{ path: 'cart_id', code: 'cart_empty' }]));
           list = cart.items.map((i) => ({ variant_id: i.variant_id, quantity: i.quantity }));
         }
@@ -425,7 +428,10 @@ export function checkoutRoutes(deps: RouteDeps & { env: CheckoutEnv; webhook_sec
           tags: ['orders'],
           summary: 'Refund part or all of a paid order before its escrow is released (admin; Idempotency-Key required)',
           params: z.object({ id }),
-          body: z.strictObject({ amount: moneySchema.optional(), reason: z.string().trim().min(1).max(500) }),
+          body: z.strictObject({
+            amount: z.object({ amount_minor: z.number().int().positive(), currency }).optional(),
+            reason: z.string().trim().min(1).max(500),
+          }),
           response: { 201: z.object({ refund_id: z.string(), order: orderSchema }), ...problemResponses(400, 401, 403, 404, 409, 422) },
         },
       },
@@ -437,18 +443,18 @@ export function checkoutRoutes(deps: RouteDeps & { env: CheckoutEnv; webhook_sec
         if (!o) return unwrap(fail('not_found', 'order_not_found'));
         if (req.body.amount && req.body.amount.currency !== o.currency)
           return unwrap(invalidFields([{ path: 'amount.currency', code: 'currency_mismatch', params: { currency: o.currency } }]));
-        const r = await inTransaction(db, (tx) =>
-          refundOrder(tx, req.ctx, {
+        const key = String(req.headers['idempotency-key']);
+        const r = await inTransaction(db, async (tx) => {
+          const done = await refundOrder(tx, req.ctx, {
             order_id: o.id,
             amount_minor: req.body.amount ? BigInt(req.body.amount.amount_minor) : undefined,
             reason: req.body.reason,
-          }),
-        );
-        return send(
-          reply,
-          201,
-          r.ok ? ok({ refund_id: r.value.refund_id, order: orderView(r.value.order, { timeline: await orders.timelineOf(db, o.id) }) }) : r,
-        );
+            request_key: `${req.actor.kind === 'user' || req.actor.kind === 'api_key' ? req.actor.user_id : ''}:${key}`,
+          });
+          if (!done.ok) return done;
+          return ok({ refund_id: done.value.refund_id, order: orderView(done.value.order, { timeline: await orders.timelineOf(tx, o.id) }) });
+        });
+        return send(reply, 201, r);
       },
     );
 

@@ -383,6 +383,9 @@ export async function checkout(tx: Tx, ctx: Ctx, env: CheckoutEnv, input: Checko
         errors: [{ path: 'buyer_identity_id', code: 'cbec_annual_limit', params: { remaining: (Number(remaining) / 100).toFixed(2) } }],
       });
   }
+  // Buyer = payer needs the payer's identity: only the real-name wallet partner reports it for CBEC.
+  if (market === 'CN_CBEC' && input.payment_method !== 'wallet')
+    return invalidFields([{ path: 'payment_method', code: 'payment_method_not_allowed', params: { market } }]);
   const provider = env.providers[input.payment_method];
   const currency = plan.currency as Currency;
   if (!provider.currencies.includes(currency)) return invalidFields([{ path: 'payment_method', code: 'payment_method_currency', params: { currency } }]);
@@ -473,17 +476,15 @@ export async function checkout(tx: Tx, ctx: Ctx, env: CheckoutEnv, input: Checko
   if (!(await orders.checkOutCart(tx, ctx, cart.value.id))) return fail('conflict', 'checkout_already_done');
   // Contended rows last, so that they are locked only for the end of the transaction: a best-selling
   // product's stock row, then the hot ledger balances. Every path takes them in this order: stock rows
-  // (orders in seller order, lines in variant order), then balance rows (account order).
-  const sold_out: string[] = [];
-  for (const { plan: o, id } of planned) {
-    const held = await inventory.reserve(tx, ctx, {
-      order_id: id,
-      expires_at: reserved_until,
-      lines: o.lines.map((l) => ({ variant_id: l.variant_id, seller_id: o.seller_id, quantity: l.quantity, path: `items.${l.variant_id}` })),
-    });
-    if (!held.ok) return held;
-    sold_out.push(...held.value.sold_out);
-  }
+  // (variant order), then balance rows (account order).
+  const held = await inventory.reserve(tx, ctx, {
+    expires_at: reserved_until,
+    lines: planned.flatMap(({ plan: o, id }) =>
+      o.lines.map((l) => ({ order_id: id, variant_id: l.variant_id, seller_id: o.seller_id, quantity: l.quantity, path: 'cart_id' })),
+    ),
+  });
+  if (!held.ok) return held;
+  const sold_out = held.value.sold_out;
   await batch.flush(tx);
   await markSoldOut(tx, now, sold_out);
   return ok({

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { type Database, inTransaction, type Tx } from '../db/client.js';
 import type { Ctx } from '../kernel/context.js';
 import { fail, ok, type Result } from '../kernel/errors.js';
 import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
+import * as identity from '../modules/identity/index.js';
 import * as inventory from '../modules/inventory/index.js';
 import * as ledger from '../modules/ledger/index.js';
 import * as orders from '../modules/orders/index.js';
@@ -107,7 +109,7 @@ export async function endUnpaid(
 export async function refundOrder(
   tx: Tx,
   ctx: Ctx,
-  input: { order_id: string; amount_minor?: bigint | undefined; reason: string; cancel?: boolean },
+  input: { order_id: string; amount_minor?: bigint | undefined; reason: string; cancel?: boolean; request_key?: string | undefined },
 ): Promise<Result<{ refund_id: string; order: orders.OrderRow }>> {
   const now = ctx.clock.now();
   const [order] = await orders.ordersByIds(tx, [input.order_id]);
@@ -116,13 +118,18 @@ export async function refundOrder(
   if (!p) return fail('not_found', 'payment_not_found');
   const [fresh] = await orders.ordersByIds(tx, [input.order_id]);
   if (!fresh) return fail('not_found', 'order_not_found');
+  // A refund asked for with a key has an id derived from it: asked again (a lost answer, a crash), it is
+  // found and answered, never paid twice, whatever happened to the stored idempotent answer.
+  const keyed_id = input.request_key ? `rfd_${createHash('sha256').update(`${fresh.id} ${input.request_key}`).digest('hex').slice(0, 26)}` : undefined;
+  if (keyed_id && (await payments.refundsOf(tx, [fresh.id])).some((r) => r.id === keyed_id)) return ok({ refund_id: keyed_id, order: fresh });
   if (p.status !== 'succeeded' || !orders.canMove(fresh.status, 'refunded') || (input.cancel && fresh.status !== 'paid'))
     return fail('conflict', input.cancel ? 'order_not_cancellable' : 'order_not_refundable', { params: { status: fresh.status } });
   const left = fresh.total_minor - fresh.refunded_minor;
   const amount = input.amount_minor ?? left;
   if (amount <= 0n || amount > left)
     return fail('unprocessable', 'refund_exceeds_paid', { errors: [{ path: 'amount', code: 'refund_exceeds_paid', params: { max: Number(left) } }] });
-  const refund_id = newId('rfd', now.getTime());
+  const refund_id = keyed_id ?? newId('rfd', now.getTime());
+
   const accounts = await providerAccounts(tx, now, p);
   const batch = new ledger.BalanceBatch();
   const voided = await ledger.settlePending(
@@ -219,19 +226,20 @@ export interface NotificationAnswer {
   payment_id: string | null;
 }
 
+const notificationBody = z.strictObject({
+  event_id: z.string().min(1).max(100),
+  payment_reference: z.string().min(1).max(40),
+  status: z.enum(['succeeded', 'failed']),
+  amount: z.strictObject({ amount_minor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), currency: z.enum(['THB', 'CNY', 'USD']) }),
+  provider_ref: z.string().min(1).max(100).optional(),
+  failure_code: z.string().min(1).max(60).optional(),
+  payer: z.strictObject({ id_type: z.literal('cn_resident_id'), id_number: z.string().min(1).max(40) }).optional(),
+});
+
 function parseBody(raw: string): NotificationBody | undefined {
   try {
-    const b = JSON.parse(raw) as Partial<NotificationBody>;
-    const valid =
-      typeof b.event_id === 'string' &&
-      b.event_id.length > 0 &&
-      b.event_id.length <= 100 &&
-      typeof b.payment_reference === 'string' &&
-      (b.status === 'succeeded' || b.status === 'failed') &&
-      typeof b.amount?.amount_minor === 'number' &&
-      Number.isSafeInteger(b.amount.amount_minor) &&
-      ['THB', 'CNY', 'USD'].includes(b.amount.currency ?? '');
-    return valid ? (b as NotificationBody) : undefined;
+    const parsed = notificationBody.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
@@ -275,7 +283,13 @@ export async function processNotification(
       body_sha256,
       detail: { status: body.status },
     });
-    if (!seen.fresh) return ok<NotificationAnswer>({ status_code: 409, outcome: 'replayed', payment_id: null });
+    if (!seen.fresh) {
+      // The partner re-delivering an event whose answer it lost gets the first answer; the same id with another body is a replay attack.
+      const first = await payments.notificationByEvent(tx, input.provider, body.event_id);
+      if (first && first.body_sha256 === body_sha256 && ['accepted', 'duplicate', 'late'].includes(first.outcome))
+        return ok<NotificationAnswer>({ status_code: 200, outcome: first.outcome, payment_id: first.payment_id });
+      return ok<NotificationAnswer>({ status_code: 409, outcome: 'replayed', payment_id: null });
+    }
     const p = await payments.lockPayment(tx, { reference: body.payment_reference });
     const finish = async (outcome: payments.NotificationOutcome, status_code: number, detail: Record<string, unknown> = {}) => {
       await payments.setOutcome(tx, seen.id, outcome, p?.id ?? null, { status: body.status, ...detail });
@@ -284,19 +298,25 @@ export async function processNotification(
     if (!p || p.method !== input.provider) return finish('unknown_payment', 404);
     if (BigInt(body.amount.amount_minor) !== p.amount_minor || body.amount.currency !== p.currency)
       return finish('amount_mismatch', 422, { expected_minor: Number(p.amount_minor), got_minor: body.amount.amount_minor, currency: body.amount.currency });
-    if (body.status === 'succeeded' && body.payer && p.payer_identity_index) {
-      const payer_index = ctx.pii.blindIndex(`${body.payer.id_type}:${body.payer.id_number.toUpperCase()}`, 'buyer_id_number');
-      if (payer_index !== p.payer_identity_index) return finish('payer_mismatch', 422);
+    // Buyer = payer (domain.md §1.8): a CBEC checkout's payment names its payer, who must be the buyer.
+    if (body.status === 'succeeded' && p.payer_identity_index) {
+      if (!body.payer) return finish('payer_mismatch', 422, { payer_missing: true });
+      if (identity.identityIndex(ctx.pii, body.payer.id_type, body.payer.id_number) !== p.payer_identity_index) return finish('payer_mismatch', 422);
     }
-    if (p.status === 'succeeded' || p.status === 'failed') return finish('duplicate', 200, { payment_status: p.status });
+    const provider_ref = body.provider_ref ?? body.event_id;
+    if (p.status === 'succeeded' && body.status === 'succeeded' && p.provider_ref === provider_ref)
+      return finish('duplicate', 200, { payment_status: p.status });
+    if (body.status === 'failed' && (p.status === 'succeeded' || p.status === 'failed' || p.status === 'expired'))
+      return finish('duplicate', 200, { payment_status: p.status });
     if (body.status === 'failed') {
       const ended = await endUnpaid(tx, ctx, p, { payment_to: 'failed', reason: 'payment_failed', failure_code: body.failure_code ?? 'declined' });
       if (!ended.ok) return ended;
       return finish('accepted', 200, { payment_status: 'failed' });
     }
-    if (p.status === 'expired' || p.expires_at <= now) {
-      // Paid too late: the orders are gone (or going); the money goes straight back to the payer.
-      if (p.status !== 'expired') {
+    if ((p.status !== 'pending' && p.status !== 'created') || p.expires_at <= now) {
+      // Paid too late, or paid a second time (the same QR scanned twice, a wallet that said "failed" and
+      // then took the money): the orders are gone or already paid; this money goes straight back.
+      if (p.status === 'pending' || p.status === 'created') {
         const ended = await endUnpaid(tx, ctx, p, { payment_to: 'expired', reason: 'reservation_expired' });
         if (!ended.ok) return ended;
       }
@@ -306,21 +326,33 @@ export async function processNotification(
       const got = await ledger.transfer(
         tx,
         now,
-        { id: `${p.id}:late`, debit_account_id: accounts.provider, credit_account_id: accounts.buyer, code: 'late_payment_received', ...common },
+        {
+          id: `${p.id}:extra:${provider_ref}`,
+          debit_account_id: accounts.provider,
+          credit_account_id: accounts.buyer,
+          code: 'late_payment_received',
+          ...common,
+        },
         batch,
       );
       if (!got.ok) return got;
       const back = await ledger.transfer(
         tx,
         now,
-        { id: `${p.id}:late:return`, debit_account_id: accounts.buyer, credit_account_id: accounts.provider, code: 'late_payment_returned', ...common },
+        {
+          id: `${p.id}:extra:${provider_ref}:return`,
+          debit_account_id: accounts.buyer,
+          credit_account_id: accounts.provider,
+          code: 'late_payment_returned',
+          ...common,
+        },
         batch,
       );
       if (!back.ok) return back;
       await batch.flush(tx);
-      return finish('late', 200, { returned_minor: Number(p.amount_minor) });
+      return finish('late', 200, { returned_minor: Number(p.amount_minor), provider_ref, payment_status: p.status });
     }
-    const done = await paymentSucceeded(tx, ctx, p, body.provider_ref ?? body.event_id);
+    const done = await paymentSucceeded(tx, ctx, p, provider_ref);
     if (!done.ok) return done;
     return finish('accepted', 200, { payment_status: 'succeeded' });
   });

@@ -336,6 +336,11 @@ export const MESSAGES = {
     zh: '该支付方式不支持 {{currency}}',
     en: 'This payment method does not take {{currency}}',
   },
+  payment_method_not_allowed: {
+    th: 'ตลาด {{market}} ชำระได้ด้วยกระเป๋าเงินที่ยืนยันตัวตนเท่านั้น',
+    zh: '{{market}} 订单仅支持实名钱包支付（订购人与支付人须一致）',
+    en: 'The {{market}} market takes only the real-name wallet (the payer must be the buyer)',
+  },
   payment_not_found: { th: 'ไม่พบการชำระเงินนี้', zh: '未找到该支付', en: 'No such payment' },
   payment_state_changed: { th: 'สถานะการชำระเงินเปลี่ยนไปแล้ว', zh: '支付状态已变化', en: 'The payment’s status has changed' },
   order_not_found: { th: 'ไม่พบคำสั่งซื้อนี้', zh: '未找到该订单', en: 'No such order' },

@@ -269,6 +269,21 @@ describe('checkout and payment', () => {
     expect(changed.json().code).toBe('quote_changed');
     const no_key = await t.app.inject({ method: 'POST', url: '/api/v1/checkout', headers: bearer(person.token), payload: body });
     expect(no_key.json().errors[0].code).toBe('idempotency_key_required');
+    const fresh_quote = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/quotes',
+        headers: bearer(person.token),
+        payload: { market: 'CN_CBEC', cart_id: cart.id, ship_to: { country: 'CN' } },
+      })
+    ).json();
+    const by_card = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/checkout',
+      headers: bearer(person.token, { 'idempotency-key': randomUUID() }),
+      payload: { ...body, quote_id: fresh_quote.id, payment_method: 'card' },
+    });
+    expect(by_card.json().errors[0]).toMatchObject({ path: 'payment_method', code: 'payment_method_not_allowed' });
   });
 
   it('replays a retried checkout with the same key and refuses the same quote under another key', async () => {

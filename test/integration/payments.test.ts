@@ -94,23 +94,36 @@ describe('partner notifications', () => {
       payer: { id_type: 'cn_resident_id', id_number: '110105194912310037' },
     });
     expect(someone_else.json().code).toBe('webhook_payer_mismatch');
+    const nobody = await notify('wallet', {
+      event_id: randomUUID(),
+      payment_reference: cn.checkout.json().payment.reference,
+      status: 'succeeded',
+      amount: cn.checkout.json().payment.amount,
+    });
+    expect(nobody.json().code).toBe('webhook_payer_mismatch');
     const the_buyer = await notify('wallet', {
       event_id: randomUUID(),
       payment_reference: cn.checkout.json().payment.reference,
       status: 'succeeded',
       amount: cn.checkout.json().payment.amount,
-      payer: { id_type: 'cn_resident_id', id_number: '11010519491231002x' },
+      payer: { id_type: 'cn_resident_id', id_number: '110105 19491231 002x' },
     });
     expect(the_buyer.json().outcome).toBe('accepted');
   });
 
   it('apply a success once: a replay is refused, a second event for the same payment changes nothing', async () => {
-    const { buyer, c, body } = await pendingCheckout(2);
+    const { buyer, c, body: first } = await pendingCheckout(2);
+    const body = { ...first, provider_ref: 'BANK-TXN-1' };
     expect((await notify('promptpay', body)).json()).toEqual({ outcome: 'accepted', payment_id: c.payment.id });
-    const replay = await notify('promptpay', body);
-    expect(replay.statusCode).toBe(409);
-    expect(replay.json().code).toBe('webhook_replayed');
+    // The partner lost our answer and sends the same event again: it gets the first answer, nothing moves.
+    expect((await notify('promptpay', body)).json()).toEqual({ outcome: 'accepted', payment_id: c.payment.id });
+    // The same event id with another body is refused.
+    const forged = await notify('promptpay', { ...body, provider_ref: 'BANK-TXN-X' });
+    expect(forged.statusCode).toBe(409);
+    expect(forged.json().code).toBe('webhook_replayed');
     expect((await notify('promptpay', { ...body, event_id: randomUUID() })).json().outcome).toBe('duplicate');
+    // The same QR paid a second time (another bank transaction): booked and sent straight back.
+    expect((await notify('promptpay', { ...body, event_id: randomUUID(), provider_ref: 'BANK-TXN-2' })).json().outcome).toBe('late');
     const o = await order(buyer.token, c.orders[0].id);
     expect(o.status).toBe('paid');
     expect(o.timeline.filter((e: { to: string }) => e.to === 'paid')).toHaveLength(1);
@@ -176,7 +189,9 @@ describe('expiry, cancellation and refunds', () => {
     expect(rest.json().order.status).toBe('refunded');
     expect(rest.json().order.refunded.amount_minor).toBe(total);
     const o = await order(buyer.token, id);
-    expect(o.refunds.map((r: { amount: { amount_minor: number } }) => r.amount.amount_minor)).toEqual([10_000, total - 10_000]);
+    expect(o.refunds.map((r: { amount: { amount_minor: number } }) => r.amount.amount_minor).sort((a: number, b: number) => a - b)).toEqual(
+      [10_000, total - 10_000].sort((a, b) => a - b),
+    );
     const hold = await t.database.db.select().from(transfers);
     expect(hold.find((r) => r.id === `${id}:hold`)?.pending_open_minor).toBe(0n);
     expect((await refund({ reason: 'again' })).statusCode).toBe(409);

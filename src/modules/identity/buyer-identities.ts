@@ -52,6 +52,13 @@ function chinaToday(now: Date): string {
   return localDate(now, 8);
 }
 
+/** The blind index an ID number is found by (the same normalisation whoever asks: checkout, a partner's payer). */
+export function identityIndex(pii: PiiCipher, id_type: 'cn_resident_id' | 'passport', raw_number: string): string {
+  let number = raw_number.replace(/\s/g, '').toUpperCase();
+  if (id_type === 'cn_resident_id') number = normalizeResidentId(number);
+  return pii.blindIndex(`${id_type}:${number}`, 'buyer_id_number');
+}
+
 export async function createBuyerIdentity(tx: Tx, ctx: Ctx, input: BuyerIdentityInput): Promise<Result<BuyerIdentityView>> {
   if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'api_key') return fail('unauthorized', 'authentication_required');
   const errors: FieldError[] = [];
@@ -73,7 +80,7 @@ export async function createBuyerIdentity(tx: Tx, ctx: Ctx, input: BuyerIdentity
     id_type: input.id_type,
     full_name_encrypted: ctx.pii.encrypt(full_name),
     id_number_encrypted: ctx.pii.encrypt(number),
-    id_number_index: ctx.pii.blindIndex(`${input.id_type}:${number}`, 'buyer_id_number'),
+    id_number_index: identityIndex(ctx.pii, input.id_type, number),
     id_number_masked: input.id_type === 'cn_resident_id' ? maskResidentId(number) : mask(number, 3),
     phone_encrypted: ctx.pii.encrypt(phone),
     phone_masked: mask(phone, 4),

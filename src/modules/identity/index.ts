@@ -1,6 +1,14 @@
 /** The identity module: users, sessions, API keys, organisations and memberships. */
 
-export { type BuyerIdentityView, createBuyerIdentity, eraseBuyerIdentity, exportBuyerIdentity, identityFacts, rotatePii } from './buyer-identities.js';
+export {
+  type BuyerIdentityView,
+  createBuyerIdentity,
+  eraseBuyerIdentity,
+  exportBuyerIdentity,
+  identityFacts,
+  identityIndex,
+  rotatePii,
+} from './buyer-identities.js';
 export { maskResidentId, normalizeResidentId, type ResidentIdProblem, residentIdProblem } from './resident-id.js';
 export { identityRoutes, SESSION_COOKIE } from './routes.js';
 export {

@@ -222,6 +222,7 @@ export async function stockOf(q: Queryable, variant_ids: readonly string[]): Pro
 }
 
 export interface ReserveLine {
+  readonly order_id: string;
   readonly variant_id: string;
   readonly seller_id: string;
   readonly quantity: number;
@@ -232,17 +233,14 @@ export interface ReserveLine {
 /**
  * Holds stock for an order until `expires_at`: each line from the warehouse with the most available,
  * with one guarded UPDATE (the row lock serialises concurrent checkouts; the guard re-checks after
- * waiting), so that stock is never sold twice. Lines are taken in variant order by every caller, so
- * two checkouts never wait on each other in a circle. Answers the variants left with nothing available.
+ * waiting), so that stock is never sold twice. Answers the variants left with nothing available.
  */
-export async function reserve(
-  tx: Tx,
-  ctx: Ctx,
-  input: { order_id: string; lines: readonly ReserveLine[]; expires_at: Date },
-): Promise<Result<{ sold_out: string[] }>> {
+export async function reserve(tx: Tx, ctx: Ctx, input: { lines: readonly ReserveLine[]; expires_at: Date }): Promise<Result<{ sold_out: string[] }>> {
   const now = ctx.clock.now();
   const taken: { line: ReserveLine; warehouse_code: string; left: number }[] = [];
-  for (const line of input.lines) {
+  // Variant order across all orders, the order releases take too: no two paths wait on each other in a circle.
+  const ordered = [...input.lines].sort((a, b) => (a.variant_id < b.variant_id ? -1 : a.variant_id > b.variant_id ? 1 : 0));
+  for (const line of ordered) {
     assert(Number.isSafeInteger(line.quantity) && line.quantity > 0, 'reserved quantities are positive whole numbers');
     let row: { warehouse_code: string; on_hand: number; reserved: number } | undefined;
     // A warehouse someone emptied while we waited: try the next best, a few times.
@@ -276,7 +274,7 @@ export async function reserve(
   await tx.insert(reservations).values(
     taken.map(({ line, warehouse_code }) => ({
       id: newId('rsv', now.getTime()),
-      order_id: input.order_id,
+      order_id: line.order_id,
       variant_id: line.variant_id,
       warehouse_code,
       seller_id: line.seller_id,
@@ -296,7 +294,7 @@ export async function reserve(
       kind: 'reservation' as const,
       on_hand_delta: 0,
       reserved_delta: line.quantity,
-      reason: `order ${input.order_id}`,
+      reason: `order ${line.order_id}`,
       actor_id,
       at: now,
     })),

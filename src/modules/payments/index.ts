@@ -21,6 +21,7 @@ export {
   lockPayment,
   markPayment,
   type NewPayment,
+  notificationByEvent,
   notificationsOf,
   type PaymentRow,
   recentNotifications,

@@ -166,6 +166,14 @@ export async function setOutcome(tx: Tx, id: string, outcome: NotificationOutcom
   await tx.update(notifications).set({ outcome, payment_id, detail }).where(eq(notifications.id, id));
 }
 
+export async function notificationByEvent(q: Queryable, provider: PaymentMethod, event_id: string) {
+  const [row] = await q
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.provider, provider), eq(notifications.event_id, event_id)));
+  return row;
+}
+
 export async function notificationsOf(q: Queryable, payment_id: string) {
   return q.select().from(notifications).where(eq(notifications.payment_id, payment_id)).orderBy(asc(notifications.id));
 }
@@ -227,7 +235,7 @@ export async function refundsOf(q: Queryable, order_ids: readonly string[]) {
     .select()
     .from(refunds)
     .where(inArray(refunds.order_id, [...order_ids]))
-    .orderBy(asc(refunds.id));
+    .orderBy(asc(refunds.created_at), asc(refunds.id));
 }
 
 /** Pending payments past their expiry, oldest first. */

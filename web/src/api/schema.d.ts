@@ -4582,7 +4582,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        amount?: components["schemas"]["MoneyInput"];
+                        amount?: {
+                            amount_minor: number;
+                            /** @enum {string} */
+                            currency: "THB" | "CNY" | "USD";
+                        };
                         reason: string;
                     };
                 };
