@@ -53,6 +53,18 @@ const shipTo = z.strictObject({
 const lane = z.enum(pricing.LANES);
 const taxSchema = z.object({ duty: moneySchema, vat: moneySchema, consumption: moneySchema, total: moneySchema });
 const localized = z.object({ th: z.string(), zh: z.string().optional(), en: z.string().optional() });
+/** A line as priced: the unit price converted and rounded first, then × quantity (customs checks price × qty). */
+const lineSchema = z.object({
+  variant_id: z.string(),
+  product_id: z.string(),
+  sku: z.string(),
+  title: localized,
+  hs_code: z.string(),
+  quantity: z.number().int(),
+  unit_price: moneySchema,
+  total: moneySchema,
+  tax: moneySchema,
+});
 const problemItem = z.object({ path: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() });
 
 const quoteSchema = z
@@ -63,20 +75,7 @@ const quoteSchema = z
     expires_at: z.string(),
     fx: z.object({ base: z.literal('THB'), quote: currency, rate: z.string(), rate_date: z.string(), source: z.string() }).nullable(),
     buyer_identity_id: z.string().nullable(),
-    lines: z.array(
-      z.object({
-        variant_id: z.string(),
-        product_id: z.string(),
-        seller_id: z.string(),
-        sku: z.string(),
-        title: localized,
-        hs_code: z.string(),
-        quantity: z.number().int(),
-        unit_price: moneySchema,
-        total: moneySchema,
-        tax: moneySchema,
-      }),
-    ),
+    lines: z.array(lineSchema.extend({ seller_id: z.string() })),
     goods: moneySchema,
     shipping: moneySchema,
     insurance: moneySchema,
@@ -132,19 +131,7 @@ const orderSchema = z
     status: z.enum(orders.ORDER_STATUSES),
     market,
     seller_id: z.string(),
-    lines: z.array(
-      z.object({
-        variant_id: z.string(),
-        product_id: z.string(),
-        sku: z.string(),
-        title: localized,
-        hs_code: z.string(),
-        quantity: z.number().int(),
-        unit_price: moneySchema,
-        total: moneySchema,
-        tax: moneySchema,
-      }),
-    ),
+    lines: z.array(lineSchema),
     goods: moneySchema,
     shipping: moneySchema,
     insurance: moneySchema,

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/kernel/clock.js';
-import * as ledger from '../../src/modules/ledger/index.js';
 import { bearer, createTestApp, type TestApp, userWithToken } from '../support/app.js';
-import { buy, CN_SHIP_TO, cnBuyer, openShop, type Shop, TH_SHIP_TO } from '../support/shop.js';
+import { buy, CN_SHIP_TO, cnBuyer, expectBalanced, openShop, type Shop, stockOf, TH_SHIP_TO } from '../support/shop.js';
 
 /** Quote → cart → checkout → payment, with the ledger holding the money in escrow (issue 4). */
 const clock = new FakeClock('2026-11-26T03:00:00Z');
@@ -12,16 +11,8 @@ let shop: Shop;
 let scarf: { variant_id: string };
 let shawl: { variant_id: string };
 
-async function balanced() {
-  const tb = await ledger.trialBalance(t.database.db);
-  expect(tb.mismatched_accounts).toEqual([]);
-  expect(tb.balanced).toBe(true);
-}
-
-async function stock(variant_id: string) {
-  const r = await t.app.inject({ method: 'GET', url: `/api/v1/inventory?variant_id=${variant_id}`, headers: bearer(shop.owner.token) });
-  return r.json().items[0] as { on_hand: number; reserved: number; available: number };
-}
+const balanced = () => expectBalanced(t);
+const stock = (variant_id: string) => stockOf(t, shop, variant_id);
 
 beforeAll(async () => {
   t = await createTestApp({ clock });

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireUnpaid } from '../../src/flows/payments.js';
 import { FakeClock } from '../../src/kernel/clock.js';
 import { createPiiCipher, sha256 } from '../../src/kernel/crypto.js';
-import * as ledger from '../../src/modules/ledger/index.js';
 import { transfers } from '../../src/modules/ledger/schema.js';
 import * as payments from '../../src/modules/payments/index.js';
 import { bearer, createTestApp, TEST_PII_KEY, type TestApp, userWithToken } from '../support/app.js';
-import { buy, cnBuyer, openShop, type Shop, TH_SHIP_TO } from '../support/shop.js';
+import { buy, cnBuyer, expectBalanced, openShop, type Shop, stockOf, TH_SHIP_TO } from '../support/shop.js';
 
 /** What happens after checkout: partner notifications, expiry, cancellation and refunds (issue 4). */
 const clock = new FakeClock('2026-11-26T03:00:00Z');
@@ -17,16 +16,8 @@ let scarf: { variant_id: string };
 // The test app signs with the secret derived from the PII key (server.ts), as createTestApp sets no secret.
 const SECRET = sha256(`webhooks:${TEST_PII_KEY}`);
 
-async function balanced() {
-  const tb = await ledger.trialBalance(t.database.db);
-  expect(tb.mismatched_accounts).toEqual([]);
-  expect(tb.balanced).toBe(true);
-}
-
-async function stock(variant_id: string) {
-  const r = await t.app.inject({ method: 'GET', url: `/api/v1/inventory?variant_id=${variant_id}`, headers: bearer(shop.owner.token) });
-  return r.json().items[0] as { on_hand: number; reserved: number; available: number };
-}
+const balanced = () => expectBalanced(t);
+const stock = (variant_id: string) => stockOf(t, shop, variant_id);
 
 function notify(provider: 'promptpay' | 'wallet' | 'card', body: Record<string, unknown>, options: { at?: Date; key?: string; raw?: string } = {}) {
   const raw = options.raw ?? JSON.stringify(body);

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { trialBalance } from '../../src/modules/ledger/index.js';
 import { bearer, sellerBody, type TestApp, userWithToken } from './app.js';
 
 /** A verified seller with products listed for every market, stock in the hub, and the day's FX rates. */
@@ -153,4 +155,17 @@ export async function buy(
     },
   });
   return { quote, cart, checkout };
+}
+
+/** The books balance and every cached balance equals its transfers. */
+export async function expectBalanced(t: TestApp): Promise<void> {
+  const tb = await trialBalance(t.database.db);
+  expect(tb.mismatched_accounts).toEqual([]);
+  expect(tb.balanced).toBe(true);
+}
+
+/** A variant's stock in its first warehouse, as the seller sees it. */
+export async function stockOf(t: TestApp, shop: Shop, variant_id: string) {
+  const r = await t.app.inject({ method: 'GET', url: `/api/v1/inventory?variant_id=${variant_id}`, headers: bearer(shop.owner.token) });
+  return r.json().items[0] as { on_hand: number; reserved: number; available: number };
 }

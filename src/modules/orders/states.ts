@@ -1,4 +1,4 @@
-import type { OrderStatus } from './schema.js';
+import { ORDER_STATUSES, type OrderStatus } from './schema.js';
 
 /**
  * The order lifecycle (api.md, Order lifecycle): from → the statuses it may move to. A status changes
@@ -23,13 +23,4 @@ export function canMove(from: OrderStatus, to: OrderStatus): boolean {
 }
 
 /** Statuses in which an order's dutiable value counts toward the buyer's annual CBEC allowance. */
-export const COUNTS_TOWARD_ALLOWANCE: readonly OrderStatus[] = [
-  'paid',
-  'in_fulfilment',
-  'shipped',
-  'customs_pending',
-  'customs_hold',
-  'cleared',
-  'delivered',
-  'completed',
-];
+export const COUNTS_TOWARD_ALLOWANCE: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => s !== 'pending_payment' && s !== 'cancelled' && s !== 'refunded');

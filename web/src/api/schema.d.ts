@@ -5151,7 +5151,6 @@ export interface components {
             lines: {
                 variant_id: string;
                 product_id: string;
-                seller_id: string;
                 sku: string;
                 title: {
                     th: string;
@@ -5163,6 +5162,7 @@ export interface components {
                 unit_price: components["schemas"]["MoneyInput"];
                 total: components["schemas"]["MoneyInput"];
                 tax: components["schemas"]["MoneyInput"];
+                seller_id: string;
             }[];
             goods: components["schemas"]["MoneyInput"];
             shipping: components["schemas"]["MoneyInput"];
@@ -5598,7 +5598,6 @@ export interface components {
             lines: {
                 variant_id: string;
                 product_id: string;
-                seller_id: string;
                 sku: string;
                 title: {
                     th: string;
@@ -5610,6 +5609,7 @@ export interface components {
                 unit_price: components["schemas"]["Money"];
                 total: components["schemas"]["Money"];
                 tax: components["schemas"]["Money"];
+                seller_id: string;
             }[];
             goods: components["schemas"]["Money"];
             shipping: components["schemas"]["Money"];
