@@ -60,7 +60,7 @@ async function candidates(tx: Tx, market: 'CN_CBEC' | 'TH'): Promise<Candidate[]
 
 export async function seedOrders(tx: Tx, system: Ctx, users: { cn_buyer: string; cn_vip: string; th_buyer: string; th_second: string }): Promise<number> {
   const as = (user_id: string): Ctx => ({ ...system, actor: { kind: 'user', user_id, roles: ['buyer'], memberships: [] } satisfies Actor });
-  const env = { providers: payments.providers({ promptpay_biller_id: '010555312345201' }), public_base_url: '' };
+  const env = { providers: payments.providers({ promptpay_biller_id: payments.SANDBOX_BILLER_ID }), public_base_url: '' };
   const cn = await candidates(tx, 'CN_CBEC');
   const th = await candidates(tx, 'TH');
   if (cn.length < 4 || th.length < 2) return 0;
@@ -151,7 +151,7 @@ export async function seedOrders(tx: Tx, system: Ctx, users: { cn_buyer: string;
     await identity.createBuyerIdentity(tx, as(users.cn_vip), {
       full_name: '李华',
       id_type: 'cn_resident_id',
-      id_number: '440106198805201234'.slice(0, 17) + checkChar('44010619880520123'),
+      id_number: `44010619880520123${identity.residentIdCheckChar('44010619880520123')}`,
       phone: '+8613912345678',
     }),
   );
@@ -171,10 +171,4 @@ export async function seedOrders(tx: Tx, system: Ctx, users: { cn_buyer: string;
   await pay(paid_th.payment.id);
   await purchase(users.th_second, 'TH', [take(th[1] as Candidate, 1)], 'promptpay', null);
   return made;
-}
-
-function checkChar(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const s = [...first17].reduce((a, d, i) => a + Number(d) * (w[i] ?? 0), 0);
-  return '10X98765432'[s % 11] as string;
 }

@@ -40,9 +40,6 @@ import { registerMetrics } from './metrics.js';
 import { problemOf, sendProblem, toProblem } from './problem.js';
 import { sandboxRoutes } from './sandbox.js';
 
-/** The sandbox bank's biller ID for PromptPay bill payment (a valid 13-digit tax ID + suffix 01); production sets its own. */
-export const SANDBOX_BILLER_ID = '010555312345201';
-
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** What /readyz reports: migrations, seeding and projections finished. */
@@ -281,7 +278,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           ...deps,
           webhook_secret,
           env: {
-            providers: payments.providers({ promptpay_biller_id: options.promptpay_biller_id ?? SANDBOX_BILLER_ID }),
+            providers: payments.providers({ promptpay_biller_id: options.promptpay_biller_id ?? payments.SANDBOX_BILLER_ID }),
             // The sandbox partners' pages are the web app's own (/pay/wallet/…): links stay relative.
             public_base_url: '',
           },

@@ -15,7 +15,7 @@ import * as orders from '../modules/orders/index.js';
 import * as payments from '../modules/payments/index.js';
 import * as pricing from '../modules/pricing/index.js';
 import * as sellers from '../modules/sellers/index.js';
-import { restockProduct } from './index-product.js';
+import { eligibilityFacts, restockProduct } from './index-product.js';
 import { maskShipTo, money, orderView, paymentView, type ShipTo } from './views.js';
 
 /**
@@ -91,18 +91,7 @@ async function gatherItems(tx: Tx, now: Date, market: Market, items: QuoteReques
   for (const id of product_ids) {
     const p = products.get(id);
     if (!p) continue;
-    const seller = await sellers.sellerFacts(tx, p.seller_id);
-    const category = catalogue.CATEGORY_BY_CODE.get(p.category_code);
-    const facts: compliance.ProductFacts = {
-      product_id: p.id,
-      seller_id: p.seller_id,
-      certification_ids: p.certification_ids,
-      seller_status: seller?.status ?? 'draft',
-      category: category ? { code: category.code, food: category.food, prohibited_markets: category.prohibited_markets } : undefined,
-      hs_code: p.hs_code,
-      title: p.title,
-      translations: p.translations,
-    };
+    const facts = eligibilityFacts(p, (await sellers.sellerFacts(tx, p.seller_id))?.status ?? 'draft');
     const decisions =
       (await compliance.storedEligibility(tx, p.id, now, facts.seller_status, facts.category)) ?? (await compliance.refreshEligibility(tx, now, facts));
     eligible.set(id, decisions[market].eligible);

@@ -1,16 +1,13 @@
-import type { Ctx } from '../kernel/context.js';
 import { mask } from '../kernel/crypto.js';
+import { money as kernelMoney, toJson } from '../kernel/money.js';
 import type * as orders from '../modules/orders/index.js';
 import * as payments from '../modules/payments/index.js';
 
 /** The wire shapes of orders and payments (api.md): Money objects, ISO times, masked personal data. */
 
 type Currency = 'THB' | 'CNY' | 'USD';
-export const money = (amount_minor: bigint | number, currency: Currency) => {
-  const n = Number(amount_minor);
-  if (!Number.isSafeInteger(n)) throw new Error('amount beyond the safe integer range');
-  return { amount_minor: n, currency };
-};
+/** An amount on the wire (api.md: `{ amount_minor, currency }`, never a float). */
+export const money = (amount_minor: bigint | number, currency: Currency) => toJson(kernelMoney(amount_minor, currency));
 
 export interface ShipTo {
   country: string;
@@ -111,7 +108,7 @@ export function orderView(
   };
 }
 
-export async function paymentView(p: payments.PaymentRow, allocations: readonly { order_id: string; amount_minor: bigint }[], _ctx?: Ctx) {
+export async function paymentView(p: payments.PaymentRow, allocations: readonly { order_id: string; amount_minor: bigint }[]) {
   const c = p.currency;
   const promptpay =
     p.method === 'promptpay' && p.instructions.payload

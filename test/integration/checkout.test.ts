@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/kernel/clock.js';
+import { residentIdCheckChar } from '../../src/modules/identity/index.js';
 import { bearer, createTestApp, type TestApp, userWithToken } from '../support/app.js';
 import { buy, CN_SHIP_TO, cnBuyer, expectBalanced, openShop, type Shop, stockOf, TH_SHIP_TO } from '../support/shop.js';
 
@@ -227,7 +228,7 @@ describe('checkout and payment', () => {
     );
     expect(with_passport.quote.json().errors[0].code).toBe('cn_resident_id_required');
 
-    const person = await cnBuyer(t, `11010519491231003${checkChar('11010519491231003')}`);
+    const person = await cnBuyer(t, `11010519491231003${residentIdCheckChar('11010519491231003')}`);
     const cart = (await t.app.inject({ method: 'POST', url: '/api/v1/carts', headers: bearer(person.token), payload: { market: 'CN_CBEC' } })).json();
     await t.app.inject({
       method: 'POST',
@@ -308,9 +309,3 @@ describe('checkout and payment', () => {
     expect(mine.items).toHaveLength(1);
   });
 });
-
-function checkChar(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const s = [...first17].reduce((a, d, i) => a + Number(d) * (w[i] ?? 0), 0);
-  return '10X98765432'[s % 11] as string;
-}

@@ -10,13 +10,14 @@ import { currentLanguage } from './i18n/index.js';
  */
 
 type Schemas = components['schemas'];
-type Method = 'get' | 'post' | 'patch' | 'delete';
-type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+export type Method = 'get' | 'post' | 'patch' | 'delete';
+export type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 /** The JSON body a route answers with on status S. */
-type JsonResponse<P extends keyof paths, M extends Method, S extends number> =
+export type JsonResponse<P extends keyof paths, M extends Method, S extends number> =
   Operation<P, M> extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
 /** The JSON body a route takes. */
-type JsonBody<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+export type JsonBody<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
 
 export type User = Schemas['User'];
 export type Locale = User['locale'];
@@ -160,7 +161,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 /** Same-origin calls; the paths of the document already start with /api/v1. */
-const client = createClient<paths>({
+export const client = createClient<paths>({
   baseUrl: '',
   credentials: 'same-origin',
   headers: { accept: 'application/json, application/problem+json' },
@@ -205,7 +206,7 @@ async function attempt<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
  * network_error. A write refused for a stale CSRF token (another tab signed in again) fetches the session's
  * token once and is sent again.
  */
-async function call<T>(run: () => Promise<Outcome<T>>): Promise<T> {
+export async function call<T>(run: () => Promise<Outcome<T>>): Promise<T> {
   let outcome = await attempt(run);
   let { response } = outcome;
   if (!response.ok && response.status === 403 && problemOf(response, outcome.error).code === 'csrf_token_invalid' && (await refreshCsrf())) {

@@ -9,7 +9,7 @@ export {
   identityIndex,
   rotatePii,
 } from './buyer-identities.js';
-export { maskResidentId, normalizeResidentId, type ResidentIdProblem, residentIdProblem } from './resident-id.js';
+export { maskResidentId, normalizeResidentId, type ResidentIdProblem, residentIdCheckChar, residentIdProblem } from './resident-id.js';
 export { identityRoutes, SESSION_COOKIE } from './routes.js';
 export {
   API_KEY_PREFIX,

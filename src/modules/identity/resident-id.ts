@@ -11,14 +11,19 @@ export function normalizeResidentId(raw: string): string {
   return raw.replace(/\s/g, '').toUpperCase();
 }
 
+/** The check character of the first 17 digits. */
+export function residentIdCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
+  return CHECK[sum % 11] as string;
+}
+
 export type ResidentIdProblem = 'cn_id_format' | 'cn_id_checksum' | 'cn_id_birth_date';
 
 /** Undefined when valid; otherwise why not. `today` (YYYY-MM-DD, China time) bounds the birth date. */
 export function residentIdProblem(id: string, today: string): ResidentIdProblem | undefined {
   if (!/^\d{17}[\dX]$/.test(id)) return 'cn_id_format';
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (WEIGHTS[i] ?? 0);
-  if (CHECK[sum % 11] !== id[17]) return 'cn_id_checksum';
+  if (residentIdCheckChar(id) !== id[17]) return 'cn_id_checksum';
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));

@@ -8,7 +8,6 @@ export {
   move,
   type ReserveLine,
   releaseReservations,
-  reservationsOf,
   reserve,
   type StockLine,
   setOnHand,

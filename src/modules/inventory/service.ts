@@ -350,11 +350,3 @@ export async function releaseReservations(tx: Tx, ctx: Ctx, order_ids: readonly 
   }
   return [...new Set(released.map((r) => r.variant_id))];
 }
-
-export async function reservationsOf(q: Queryable, order_ids: readonly string[]) {
-  if (order_ids.length === 0) return [];
-  return q
-    .select()
-    .from(reservations)
-    .where(inArray(reservations.order_id, [...order_ids]));
-}

@@ -5,7 +5,6 @@ export { ORDER_STATUSES, type OrderLine, type OrderStatus } from './schema.js';
 export {
   allowanceUsed,
   createOrders,
-  expiredUnpaid,
   listOrders,
   type NewOrder,
   type OrderFilter,

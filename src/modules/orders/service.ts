@@ -154,16 +154,6 @@ export async function timelineOf(q: Queryable, order_id: string) {
   return q.select().from(orderEvents).where(eq(orderEvents.order_id, order_id)).orderBy(asc(orderEvents.id));
 }
 
-/** Unpaid orders whose reservation has run out, oldest first. */
-export async function expiredUnpaid(q: Queryable, now: Date, limit: number): Promise<{ id: string; payment_id: string }[]> {
-  return q
-    .select({ id: orders.id, payment_id: orders.payment_id })
-    .from(orders)
-    .where(and(eq(orders.status, 'pending_payment'), lt(orders.reserved_until, now)))
-    .orderBy(asc(orders.reserved_until))
-    .limit(limit);
-}
-
 export interface OrderFilter {
   readonly user_id?: string;
   readonly seller_id?: string;

@@ -6,6 +6,7 @@ export {
   type ProviderSettings,
   providers,
   qrSvg,
+  SANDBOX_BILLER_ID,
   signNotification,
   verifySignature,
   webhookSecret,
@@ -14,7 +15,6 @@ export { NOTIFICATION_OUTCOMES, type NotificationOutcome, PAYMENT_METHODS, PAYME
 export {
   addRefund,
   allocationsOf,
-  allocationsOfOrders,
   createPayment,
   expiredPending,
   getPayment,
@@ -22,7 +22,6 @@ export {
   markPayment,
   type NewPayment,
   notificationByEvent,
-  notificationsOf,
   type PaymentRow,
   recentNotifications,
   recordNotification,

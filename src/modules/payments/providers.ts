@@ -25,6 +25,9 @@ export interface PaymentProvider {
   instructions(payment: PaymentForProvider, base_url: string): Record<string, string>;
 }
 
+/** The sandbox bank's PromptPay biller ID (a valid 13-digit tax ID + suffix 01); production sets its own. */
+export const SANDBOX_BILLER_ID = '010555312345201';
+
 export interface ProviderSettings {
   /** The platform's PromptPay biller ID (15 digits: tax ID + suffix), from the bank agreement. */
   readonly promptpay_biller_id: string;

@@ -105,14 +105,6 @@ export async function allocationsOf(q: Queryable, payment_id: string) {
   return q.select().from(allocations).where(eq(allocations.payment_id, payment_id)).orderBy(asc(allocations.order_id));
 }
 
-export async function allocationsOfOrders(q: Queryable, order_ids: readonly string[]) {
-  if (order_ids.length === 0) return [];
-  return q
-    .select()
-    .from(allocations)
-    .where(inArray(allocations.order_id, [...order_ids]));
-}
-
 /** Moves a payment along its lifecycle, guarded by the status it must still be in. */
 export async function markPayment(
   tx: Tx,
@@ -172,10 +164,6 @@ export async function notificationByEvent(q: Queryable, provider: PaymentMethod,
     .from(notifications)
     .where(and(eq(notifications.provider, provider), eq(notifications.event_id, event_id)));
   return row;
-}
-
-export async function notificationsOf(q: Queryable, payment_id: string) {
-  return q.select().from(notifications).where(eq(notifications.payment_id, payment_id)).orderBy(asc(notifications.id));
 }
 
 export async function recentNotifications(q: Queryable, limit: number) {

@@ -1,22 +1,12 @@
-import createClient from 'openapi-fetch';
-import type { components, paths } from '../../api/schema.js';
-import { ApiError, api, type Market, type Problem } from '../../api.js';
-import { currentLanguage } from '../../i18n/index.js';
+import type { components } from '../../api/schema.js';
+import { call, client, type JsonBody, type JsonResponse, type Market, type Operation } from '../../api.js';
 
 /**
  * The buying side of the API (carts, quotes, buyer identities, checkout, payments, orders) and the admin money screens
- * (reference rates, trial balance), typed by web/src/api/schema.d.ts and sent exactly as web/src/api.ts sends its calls:
- * same origin, Accept-Language of the UI, the session's CSRF token on writes (fetched again once when refused as stale),
- * problem answers as ApiError. (These belong in web/src/api.ts; they live here until it takes them.)
+ * (reference rates, trial balance), sent through the app's one client (web/src/api.ts: Accept-Language, CSRF, problems).
  */
 
 type Schemas = components['schemas'];
-type Method = 'get' | 'post' | 'patch' | 'delete';
-type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
-type JsonResponse<P extends keyof paths, M extends Method, S extends number> =
-  Operation<P, M> extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
-type JsonBody<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
-
 export type Money = Schemas['Money'];
 export type Currency = Money['currency'];
 export type Cart = Schemas['Cart'];
@@ -43,8 +33,8 @@ export type FxRateInput = JsonBody<'/api/v1/fx-rates', 'post'>;
 export type TrialBalance = JsonResponse<'/api/v1/ledger/trial-balance', 'get', 200>;
 type FxImport = Operation<'/api/v1/fx-rates/import', 'post'>['requestBody']['content']['multipart/form-data'];
 
-/** How a buyer may pay in a market: PromptPay in baht, the wallet in yuan, a card in any currency. */
-export const PAYMENT_METHODS: Record<Market, readonly PaymentMethod[]> = { TH: ['promptpay', 'card'], CN_CBEC: ['wallet', 'card'], INTL: ['card'] };
+/** How a buyer may pay in a market: PromptPay in baht, the real-name wallet for CBEC (buyer = payer), a card otherwise. */
+export const PAYMENT_METHODS: Record<Market, readonly PaymentMethod[]> = { TH: ['promptpay', 'card'], CN_CBEC: ['wallet'], INTL: ['card'] };
 
 /** A payment that will not change any more. */
 export function paymentSettled(status: PaymentStatus): boolean {
@@ -54,77 +44,6 @@ export function paymentSettled(status: PaymentStatus): boolean {
 /** Orders a buyer may still cancel (unpaid: the checkout ends; paid before picking: refunded in full). */
 export function cancellable(status: OrderStatus): boolean {
   return status === 'pending_payment' || status === 'paid';
-}
-
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** The session's CSRF token as GET /me gives it; asked for before the first write and again when refused as stale. */
-let csrfToken: string | null = null;
-let csrfPending: Promise<string | null> | null = null;
-
-async function freshCsrf(): Promise<string | null> {
-  csrfPending ??= api
-    .me()
-    .then((me) => me.csrf_token)
-    .catch(() => null)
-    .finally(() => {
-      csrfPending = null;
-    });
-  csrfToken = await csrfPending;
-  return csrfToken;
-}
-
-const client = createClient<paths>({
-  baseUrl: '',
-  credentials: 'same-origin',
-  headers: { accept: 'application/json, application/problem+json' },
-});
-client.use({
-  async onRequest({ request }) {
-    request.headers.set('accept-language', currentLanguage());
-    if (WRITES.has(request.method)) {
-      const token = csrfToken ?? (await freshCsrf());
-      if (token) request.headers.set('x-csrf-token', token);
-    }
-    return request;
-  },
-});
-
-function problemOf(response: Response, body: unknown): Problem {
-  const type = response.headers.get('content-type') ?? '';
-  if (type.includes('json') && body !== null && typeof body === 'object') {
-    const partial = body as Partial<Problem>;
-    return {
-      ...partial,
-      title: partial.title ?? response.statusText,
-      status: partial.status ?? response.status,
-      code: partial.code ?? `http_${response.status}`,
-      errors: Array.isArray(partial.errors) ? partial.errors : [],
-    };
-  }
-  return { title: response.statusText || `HTTP ${response.status}`, status: response.status, code: `http_${response.status}`, errors: [] };
-}
-
-type Outcome<T> = { data?: T; error?: unknown; response: Response };
-
-async function attempt<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ title: 'network_error', status: 0, code: 'network_error', errors: [] });
-  }
-}
-
-async function call<T>(run: () => Promise<Outcome<T>>): Promise<T> {
-  let outcome = await attempt(run);
-  let { response } = outcome;
-  if (!response.ok && response.status === 403 && problemOf(response, outcome.error).code === 'csrf_token_invalid' && (await freshCsrf())) {
-    outcome = await attempt(run);
-    response = outcome.response;
-  }
-  if (!response.ok) throw new ApiError(problemOf(response, outcome.error));
-  return outcome.data as T;
 }
 
 const byId = (id: string) => ({ params: { path: { id } } });
