@@ -17,9 +17,14 @@ import type { RouteDeps } from '../db/deps.js';
 import { buyerIdentityRightsRoutes } from '../flows/buyer-identity.js';
 import { catalogueRoutes } from '../flows/catalogue.js';
 import { checkoutRoutes } from '../flows/checkout-routes.js';
+import { type CustomsEnv, declareShipped, SANDBOX_FILINGS } from '../flows/customs.js';
+import { customsRoutes } from '../flows/customs-routes.js';
+import { fulfilmentRoutes } from '../flows/fulfilment-routes.js';
 import { importRoutes, PRODUCT_IMPORT, runProductImport } from '../flows/import-products.js';
 import { onboardingRoutes } from '../flows/onboard-seller.js';
 import { expireUnpaid } from '../flows/payments.js';
+import { autoConfirm, DEFAULT_POLICY, matureReleases, processRun, resumePayoutRuns, type SettlementPolicy } from '../flows/settle.js';
+import { settleRoutes } from '../flows/settle-routes.js';
 import { stockRoutes } from '../flows/stock.js';
 import type { BlobStore } from '../kernel/blobs.js';
 import { type Clock, localDate } from '../kernel/clock.js';
@@ -28,6 +33,7 @@ import { negotiateLocale } from '../kernel/i18n.js';
 import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
 import type { Mailer } from '../kernel/mail.js';
+import * as customs from '../modules/customs/index.js';
 import { identityRoutes, resolveCredential, SESSION_COOKIE } from '../modules/identity/index.js';
 import { ledgerRoutes } from '../modules/ledger/index.js';
 import * as payments from '../modules/payments/index.js';
@@ -75,6 +81,10 @@ export interface ServerOptions {
   readonly secret?: string;
   /** The platform's PromptPay biller ID (tax ID + 2-digit suffix). */
   readonly promptpay_biller_id?: string;
+  /** Days to auto-confirm, holding period, payout minimum, default commission (defaults: LIMITS). */
+  readonly settlement_policy?: SettlementPolicy;
+  /** Customs agent and partner filings (default: the sandbox ones). */
+  readonly customs?: CustomsEnv;
 }
 
 declare module 'fastify' {
@@ -241,6 +251,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     app.addHook('onReady', async () => void runner.resume().catch((err: unknown) => app.log.error({ err }, 'resuming jobs failed')));
   app.addHook('onClose', async () => runner.stop());
   const webhook_secret = options.secret ?? sha256(`webhooks:${options.pii_key}`);
+  const policy = options.settlement_policy ?? DEFAULT_POLICY;
+  const customs_env: CustomsEnv = options.customs ?? { agent: customs.SANDBOX_AGENT, filings: SANDBOX_FILINGS };
+  // One payout run is worked on at a time per process; a second kick while it runs is a no-op.
+  const running_payouts = new Set<string>();
+  const runPayouts = (run_id: string): Promise<void> => {
+    if (running_payouts.has(run_id) || options.run_jobs === false) return Promise.resolve();
+    running_payouts.add(run_id);
+    const ctx = { actor: { kind: 'system' as const, reason: 'payout run' }, locale: 'en' as const, clock: options.clock, pii };
+    return processRun(options.database, ctx, run_id)
+      .then(() => undefined)
+      .catch((err: unknown) => app.log.error({ err, run_id }, 'payout run stopped'))
+      .finally(() => running_payouts.delete(run_id));
+  };
   // Checkouts left unpaid past their reservation are cancelled and their stock released.
   if (options.run_jobs !== false) {
     const system_ctx = () => ({ actor: { kind: 'system' as const, reason: 'reservation expiry' }, locale: 'en' as const, clock: options.clock, pii });
@@ -260,6 +283,29 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     timer.unref();
     app.addHook('onReady', async () => void sweep());
     app.addHook('onClose', async () => clearInterval(timer));
+    // Settlement: delivered orders confirm themselves after the configured days, released money becomes
+    // available after its holding period, shipped CBEC orders without a declaration are declared, and a
+    // payout run a stopped process left half-way is finished.
+    let settling = false;
+    const settle_ctx = () => ({ actor: { kind: 'system' as const, reason: 'settlement' }, locale: 'en' as const, clock: options.clock, pii });
+    const settleSweep = async () => {
+      if (settling) return;
+      settling = true;
+      try {
+        await declareShipped(options.database, settle_ctx(), customs_env);
+        await autoConfirm(options.database, settle_ctx(), policy);
+        await matureReleases(options.database, settle_ctx());
+        await resumePayoutRuns(options.database, settle_ctx(), runPayouts);
+      } catch (err) {
+        app.log.error({ err }, 'settlement sweep failed');
+      } finally {
+        settling = false;
+      }
+    };
+    const settle_timer = setInterval(() => void settleSweep(), LIMITS.settlement_sweep_ms);
+    settle_timer.unref();
+    app.addHook('onReady', async () => void settleSweep());
+    app.addHook('onClose', async () => clearInterval(settle_timer));
   }
   await app.register(
     async (api) => {
@@ -284,6 +330,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           },
         }),
       );
+      await api.register(fulfilmentRoutes({ ...deps, webhook_secret, customs: customs_env }));
+      await api.register(customsRoutes({ ...deps, webhook_secret }));
+      await api.register(settleRoutes({ ...deps, policy, kickPayoutRun: (run_id) => void runPayouts(run_id) }));
       if (options.sandbox) await api.register(sandboxRoutes({ ...deps, webhook_secret }));
     },
     { prefix: '/api/v1' },

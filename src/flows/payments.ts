@@ -5,6 +5,8 @@ import type { Ctx } from '../kernel/context.js';
 import { fail, ok, type Result } from '../kernel/errors.js';
 import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
+import { verifySignature, webhookSecret } from '../kernel/signature.js';
+import * as fulfilment from '../modules/fulfilment/index.js';
 import * as identity from '../modules/identity/index.js';
 import * as inventory from '../modules/inventory/index.js';
 import * as ledger from '../modules/ledger/index.js';
@@ -167,6 +169,8 @@ export async function refundOrder(
       detail: { refund_id },
     });
     if (moved) result = moved;
+    // Goods still at the hub go back to the shelf: the parcel leaves the line with the order.
+    await fulfilment.cancelParcel(tx, ctx, fresh.id);
     const freed = await inventory.releaseReservations(tx, ctx, [fresh.id], input.reason);
     await batch.flush(tx);
     await markSoldOut(tx, now, freed);
@@ -257,8 +261,8 @@ export async function processNotification(
 ): Promise<NotificationAnswer> {
   const now = ctx.clock.now();
   const body_sha256 = createHash('sha256').update(input.raw).digest('hex');
-  const key = payments.webhookSecret(input.secret, input.provider);
-  const checked = payments.verifySignature(key, input.signature, input.raw, now);
+  const key = webhookSecret(input.secret, input.provider);
+  const checked = verifySignature(key, input.signature, input.raw, now);
   const refuse = async (outcome: payments.NotificationOutcome, status_code: number): Promise<NotificationAnswer> => {
     // Refused notifications are logged under their own id: an attacker's event id must not block the real one.
     await payments.recordNotification(database.db, now, {

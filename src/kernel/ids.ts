@@ -28,6 +28,15 @@ export const ID_PREFIXES = [
   'chk',
   'evt',
   'ntf',
+  'ibd',
+  'wav',
+  'pcl',
+  'csg',
+  'trk',
+  'rct',
+  'dsp',
+  'pyr',
+  'pot',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

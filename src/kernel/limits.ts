@@ -46,6 +46,28 @@ export const LIMITS = {
   /** Expired reservations cancelled per sweep. */
   expiry_batch: 200,
   expiry_sweep_ms: 30_000,
+  /** Lines on one inbound shipment notice. */
+  inbound_lines_max: 100,
+  /** Units on one inbound line. */
+  inbound_quantity_max: 100_000,
+  /** Packaging allowed on top of the goods' weight when a parcel is weighed (grams). */
+  pack_packaging_g: 150,
+  /** A packed parcel may weigh this much (basis points) more or less than expected, plus the packaging allowance. */
+  pack_weight_tolerance_bp: 1_500,
+  /** Paid orders taken into one pick wave. */
+  wave_orders_max: 200,
+  /** Days after delivery before an order without a dispute confirms itself (escrow is released). */
+  auto_confirm_days: 7,
+  /** Days a released amount stays pending before the seller can be paid it. */
+  payout_hold_days: 3,
+  /** The smallest balance a payout run pays (satang). */
+  payout_minimum_minor: 10_000,
+  /** A payout account changed within this many hours is held for review (account takeover). */
+  payout_account_review_hours: 24,
+  /** The platform's commission when no category rate is set (basis points of the goods). */
+  commission_default_bp: 800,
+  /** How often background sweeps (auto-confirm, maturing releases) run. */
+  settlement_sweep_ms: 60_000,
 } as const;
 
 export type Limits = { -readonly [K in keyof typeof LIMITS]: number };

@@ -377,6 +377,74 @@ export const MESSAGES = {
   },
   job_not_found: { th: 'ไม่พบงานนี้', zh: '未找到该任务', en: 'No such job' },
   cursor_invalid: { th: 'ตัวชี้หน้าไม่ถูกต้อง', zh: '分页游标无效', en: 'Invalid cursor' },
+  // fulfilment (GTC)
+  cartons_exceed_quantity: { th: 'จำนวนกล่องมากกว่าจำนวนสินค้า', zh: '箱数多于商品数量', en: 'More cartons than units' },
+  inbound_not_found: { th: 'ไม่พบรายการส่งสินค้าเข้าคลัง', zh: '未找到入库单', en: 'No such inbound shipment' },
+  inbound_already_received: {
+    th: 'รับสินค้าของรายการนี้แล้ว นับซ้ำไม่ได้',
+    zh: '该入库单已收货，不能重复计数',
+    en: 'This shipment was already received; it is not counted twice',
+  },
+  inbound_status_conflict: { th: 'สถานะของรายการนี้ไม่อนุญาตให้ทำเช่นนี้', zh: '入库单当前状态不允许此操作', en: 'The shipment’s status does not allow this' },
+  inbound_line_unknown: { th: 'สินค้านี้ไม่อยู่ในใบแจ้งส่งสินค้า', zh: '该商品不在入库通知中', en: 'This item was not announced on the shipment' },
+  received_exceeds_announced: {
+    th: 'รับเกินกว่าที่แจ้งไว้ ({{announced}}) โปรดให้ผู้ขายแจ้งส่งเพิ่ม',
+    zh: '收货数量超过通知数量（{{announced}}），请卖家补充入库单',
+    en: 'More than announced ({{announced}}); ask the seller to announce the rest',
+  },
+  rejected_exceeds_received: {
+    th: 'จำนวนที่ปฏิเสธมากกว่าที่รับ ({{received}})',
+    zh: '拒收数量超过收货数量（{{received}}）',
+    en: 'More rejected than received ({{received}})',
+  },
+  nothing_to_pick: { th: 'ไม่มีคำสั่งซื้อที่ชำระแล้วรอหยิบในคลังนี้', zh: '该仓库没有待拣货的已付款订单', en: 'No paid orders waiting to be picked in this warehouse' },
+  parcel_not_found: { th: 'ไม่พบพัสดุ', zh: '未找到包裹', en: 'No such parcel' },
+  parcel_not_packable: {
+    th: 'พัสดุนี้แพ็กไปแล้วหรือแพ็กไม่ได้ (สถานะ {{status}})',
+    zh: '该包裹已打包或不可打包（状态 {{status}}）',
+    en: 'This parcel is already packed or cannot be packed (status {{status}})',
+  },
+  parcel_not_packed: { th: 'พัสดุยังไม่ได้แพ็ก (สถานะ {{status}})', zh: '包裹尚未打包（状态 {{status}}）', en: 'The parcel is not packed (status {{status}})' },
+  parcel_other_lane: { th: 'พัสดุนี้อยู่เส้นทางอื่น ({{lane}})', zh: '该包裹属于其他线路（{{lane}}）', en: 'This parcel is on another lane ({{lane}})' },
+  weight_out_of_tolerance: {
+    th: 'น้ำหนัก {{got_g}} ก. ไม่อยู่ในช่วงที่คาดไว้ {{min_g}}–{{max_g}} ก. โปรดตรวจสินค้าในกล่อง',
+    zh: '重量 {{got_g}} 克不在预期范围 {{min_g}}–{{max_g}} 克内，请检查包裹内商品',
+    en: 'Weight {{got_g}} g is outside the expected {{min_g}}–{{max_g}} g; check the parcel’s contents',
+  },
+  nothing_to_consolidate: { th: 'ไม่มีพัสดุที่แพ็กแล้วในเส้นทางนี้', zh: '该线路没有已打包的包裹', en: 'No packed parcels on this lane' },
+  consignment_not_found: { th: 'ไม่พบการรวมส่ง', zh: '未找到集运批次', en: 'No such consignment' },
+  consignment_already_dispatched: { th: 'ส่งมอบการรวมส่งนี้แล้ว', zh: '该集运批次已发运', en: 'This consignment was already dispatched' },
+  label_code_invalid: { th: 'รหัสฉลากไม่ถูกต้อง', zh: '标签编码无效', en: 'Invalid label code' },
+  webhook_unknown_parcel: { th: 'ไม่พบพัสดุของเลขติดตามนี้', zh: '未找到该运单号的包裹', en: 'No parcel has this tracking number' },
+  // customs
+  declaration_not_found: { th: 'ไม่พบใบขนสินค้าของคำสั่งซื้อนี้', zh: '未找到该订单的申报', en: 'No declaration for this order' },
+  order_not_declarable: { th: 'คำสั่งซื้อนี้ยังยื่นศุลกากรไม่ได้', zh: '该订单暂不能申报海关', en: 'This order cannot be declared to customs yet' },
+  webhook_unknown_order: { th: 'ไม่พบคำสั่งซื้อในใบตอบรับ', zh: '回执中的订单不存在', en: 'The receipt names an order that was never declared' },
+  // delivery, disputes, payouts
+  order_not_confirmable: {
+    th: 'ยืนยันรับสินค้าได้เมื่อจัดส่งถึงแล้วเท่านั้น (สถานะ {{status}})',
+    zh: '仅已送达的订单可确认收货（状态 {{status}}）',
+    en: 'Only a delivered order can be confirmed (status {{status}})',
+  },
+  order_not_disputable: {
+    th: 'เปิดข้อโต้แย้งได้เมื่อจัดส่งถึงแล้วเท่านั้น (สถานะ {{status}})',
+    zh: '仅已送达的订单可发起争议（状态 {{status}}）',
+    en: 'Only a delivered order can be disputed (status {{status}})',
+  },
+  dispute_open: { th: 'มีข้อโต้แย้งที่ยังไม่ได้ตัดสิน', zh: '存在未处理的争议', en: 'A dispute is still open' },
+  dispute_already_open: { th: 'คำสั่งซื้อนี้มีข้อโต้แย้งเปิดอยู่แล้ว', zh: '该订单已有未处理的争议', en: 'This order already has an open dispute' },
+  dispute_not_found: { th: 'ไม่พบข้อโต้แย้ง', zh: '未找到争议', en: 'No such dispute' },
+  dispute_already_decided: { th: 'ข้อโต้แย้งนี้ตัดสินแล้ว', zh: '该争议已处理', en: 'This dispute was already decided' },
+  payout_run_in_progress: { th: 'มีรอบการโอนเงินที่กำลังทำงานอยู่', zh: '已有付款批次正在进行', en: 'A payout run is already in progress' },
+  payout_run_not_found: { th: 'ไม่พบรอบการโอนเงิน', zh: '未找到付款批次', en: 'No such payout run' },
+  payout_run_empty: { th: 'รอบนี้ไม่มีรายการโอน', zh: '该批次没有付款', en: 'This run has no payouts to send' },
+  payout_not_found: { th: 'ไม่พบรายการโอน', zh: '未找到付款', en: 'No such payout' },
+  payout_not_settleable: {
+    th: 'รายการโอนนี้ยังไม่ได้ส่งหรือปิดแล้ว (สถานะ {{status}})',
+    zh: '该付款未发送或已结束（状态 {{status}}）',
+    en: 'This payout was not sent or is already settled (status {{status}})',
+  },
+  category_not_found: { th: 'ไม่พบหมวดหมู่', zh: '未找到类目', en: 'No such category' },
 } as const satisfies Record<string, { th: string; zh: string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;

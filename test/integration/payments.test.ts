@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireUnpaid } from '../../src/flows/payments.js';
 import { FakeClock } from '../../src/kernel/clock.js';
 import { createPiiCipher, sha256 } from '../../src/kernel/crypto.js';
+import { signNotification, webhookSecret } from '../../src/kernel/signature.js';
 import { transfers } from '../../src/modules/ledger/schema.js';
 import * as payments from '../../src/modules/payments/index.js';
 import { bearer, createTestApp, TEST_PII_KEY, type TestApp, userWithToken } from '../support/app.js';
@@ -22,7 +23,7 @@ const stock = (variant_id: string) => stockOf(t, shop, variant_id);
 function notify(provider: 'promptpay' | 'wallet' | 'card', body: Record<string, unknown>, options: { at?: Date; key?: string; raw?: string } = {}) {
   const raw = options.raw ?? JSON.stringify(body);
   const at = Math.floor((options.at ?? clock.now()).getTime() / 1000);
-  const signature = payments.signNotification(options.key ?? payments.webhookSecret(SECRET, provider), at, raw);
+  const signature = signNotification(options.key ?? webhookSecret(SECRET, provider), at, raw);
   return t.app.inject({
     method: 'POST',
     url: `/api/v1/payments/webhooks/${provider}`,
@@ -53,7 +54,7 @@ afterAll(async () => t?.close());
 describe('partner notifications', () => {
   it('refuse a bad signature, another provider’s key, a stale timestamp and a malformed body, and log each', async () => {
     const { c, body } = await pendingCheckout();
-    expect((await notify('promptpay', body, { key: payments.webhookSecret(SECRET, 'wallet') })).statusCode).toBe(401);
+    expect((await notify('promptpay', body, { key: webhookSecret(SECRET, 'wallet') })).statusCode).toBe(401);
     expect((await notify('promptpay', body, { at: new Date(clock.now().getTime() - 6 * 60_000) })).statusCode).toBe(400);
     expect((await notify('promptpay', {}, { raw: '{"event_id":' })).statusCode).toBe(400);
     const unsigned = await t.app.inject({

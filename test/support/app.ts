@@ -6,6 +6,8 @@ import { outboxMailer } from '../../src/app/mail.js';
 import { buildServer } from '../../src/app/server.js';
 import type { Database } from '../../src/db/client.js';
 import { inTransaction } from '../../src/db/client.js';
+import type { CustomsEnv } from '../../src/flows/customs.js';
+import type { SettlementPolicy } from '../../src/flows/settle.js';
 import { localBlobStore } from '../../src/kernel/blobs.js';
 import { type Clock, systemClock } from '../../src/kernel/clock.js';
 import type { PlatformRole } from '../../src/kernel/context.js';
@@ -32,6 +34,9 @@ export async function createTestApp(
     login_failure_floor_ms?: number;
     readiness?: { migrated: boolean; seeded: boolean };
     clock?: Clock;
+    /** Customs agent and partner filings (default: the sandbox's). */
+    customs?: CustomsEnv;
+    settlement_policy?: SettlementPolicy;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -50,6 +55,8 @@ export async function createTestApp(
     login_failure_floor_ms: options.login_failure_floor_ms ?? 20,
     serve_web: options.serve_web ?? false,
     blobs: localBlobStore(mkdtempSync(path.join(tmpdir(), 'saphan-blobs-'))),
+    ...(options.customs ? { customs: options.customs } : {}),
+    ...(options.settlement_policy ? { settlement_policy: options.settlement_policy } : {}),
   });
   await app.ready();
   return {

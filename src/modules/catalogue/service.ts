@@ -430,7 +430,15 @@ async function upsertVariants(tx: Tx, product: ProductRow, current: readonly Var
 export async function variantsByIds(q: Queryable, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return q
-    .select({ id: variants.id, product_id: variants.product_id, seller_id: variants.seller_id, sku: variants.sku, org_id: products.org_id })
+    .select({
+      id: variants.id,
+      product_id: variants.product_id,
+      seller_id: variants.seller_id,
+      sku: variants.sku,
+      weight_g: variants.weight_g,
+      org_id: products.org_id,
+      category_code: products.category_code,
+    })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.product_id))
     .where(inArray(variants.id, [...ids]));

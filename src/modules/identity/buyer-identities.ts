@@ -192,3 +192,18 @@ export async function rotatePii(db: Db, pii: PiiCipher): Promise<number> {
     buyerIdentities.phone_encrypted,
   ]);
 }
+
+/**
+ * The particulars customs needs for an order (buyerName, buyerIdNumber, buyerTelephone): read by the
+ * declaration flow, not by a person, so no owner check; kept after an erasure that retained them for
+ * customs (the phone may then be empty).
+ */
+export async function customsParticulars(
+  q: Queryable,
+  pii: PiiCipher,
+  id: string,
+): Promise<{ full_name: string; id_number: string; phone: string } | undefined> {
+  const [row] = await q.select().from(buyerIdentities).where(eq(buyerIdentities.id, id));
+  if (!row) return undefined;
+  return { full_name: pii.decrypt(row.full_name_encrypted), id_number: pii.decrypt(row.id_number_encrypted), phone: pii.decrypt(row.phone_encrypted) };
+}

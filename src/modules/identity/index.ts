@@ -3,6 +3,7 @@
 export {
   type BuyerIdentityView,
   createBuyerIdentity,
+  customsParticulars,
   eraseBuyerIdentity,
   exportBuyerIdentity,
   identityFacts,

@@ -8,9 +8,11 @@ export {
   move,
   type ReserveLine,
   releaseReservations,
+  reservationsOf,
   reserve,
   type StockLine,
   setOnHand,
+  shipReservations,
   stockOf,
 } from './service.js';
-export { WAREHOUSE_CODES, WAREHOUSES } from './warehouses.js';
+export { FULFILMENT_WAREHOUSE_CODES, WAREHOUSE_BY_CODE, WAREHOUSE_CODES, WAREHOUSES, type WarehouseCode } from './warehouses.js';

@@ -350,3 +350,52 @@ export async function releaseReservations(tx: Tx, ctx: Ctx, order_ids: readonly 
   }
   return [...new Set(released.map((r) => r.variant_id))];
 }
+
+/** The reservations of orders (which warehouse each line's goods sit in), in variant order. */
+export async function reservationsOf(q: Queryable, order_ids: readonly string[]) {
+  if (order_ids.length === 0) return [];
+  return q
+    .select()
+    .from(reservations)
+    .where(inArray(reservations.order_id, [...order_ids]))
+    .orderBy(asc(reservations.order_id), asc(reservations.variant_id));
+}
+
+/**
+ * The goods of paid orders leave the warehouse (their consignment is dispatched): each committed
+ * reservation becomes `shipped` once, and leaves on hand and reserved together.
+ */
+export async function shipReservations(tx: Tx, ctx: Ctx, order_ids: readonly string[]): Promise<number> {
+  if (order_ids.length === 0) return 0;
+  const now = ctx.clock.now();
+  const shipped = await tx
+    .update(reservations)
+    .set({ status: 'shipped', updated_at: now })
+    .where(and(inArray(reservations.order_id, [...order_ids]), eq(reservations.status, 'committed')))
+    .returning();
+  shipped.sort((a, b) => (a.variant_id === b.variant_id ? a.warehouse_code.localeCompare(b.warehouse_code) : a.variant_id < b.variant_id ? -1 : 1));
+  for (const r of shipped) {
+    await tx
+      .update(stock)
+      .set({ on_hand: sql`${stock.on_hand} - ${r.quantity}`, reserved: sql`${stock.reserved} - ${r.quantity}`, updated_at: now })
+      .where(and(eq(stock.variant_id, r.variant_id), eq(stock.warehouse_code, r.warehouse_code)));
+  }
+  if (shipped.length > 0) {
+    const actor_id = ctx.actor.kind === 'user' || ctx.actor.kind === 'api_key' ? ctx.actor.user_id : null;
+    await tx.insert(movements).values(
+      shipped.map((r) => ({
+        id: newId('mov', now.getTime()),
+        variant_id: r.variant_id,
+        warehouse_code: r.warehouse_code,
+        seller_id: r.seller_id,
+        kind: 'shipment' as const,
+        on_hand_delta: -r.quantity,
+        reserved_delta: -r.quantity,
+        reason: `order ${r.order_id} dispatched`,
+        actor_id,
+        at: now,
+      })),
+    );
+  }
+  return shipped.length;
+}

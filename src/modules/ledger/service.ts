@@ -256,3 +256,58 @@ export async function trialBalance(q: Queryable): Promise<TrialBalance> {
     balanced: mismatched_accounts.length === 0 && currencies.every((c) => c.posted_net_minor === 0n && c.pending_net_minor === 0n),
   };
 }
+
+/** The account of an owner, type and currency if it was ever opened (reads never open accounts). */
+export async function findAccount(q: Queryable, owner: string, type: AccountType, currency: Currency): Promise<string | undefined> {
+  const [row] = await q
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.owner, owner), eq(accounts.type, type), eq(accounts.currency, currency)));
+  return row?.id;
+}
+
+/** Every account of a type and currency with its balance (one statement: a payout run reads all sellers at once). */
+export async function balancesOfType(q: Queryable, type: AccountType, currency: Currency): Promise<(Balance & { account_id: string; owner: string })[]> {
+  const rows = await q
+    .select({
+      account_id: accounts.id,
+      owner: accounts.owner,
+      debits_posted: sql<string>`coalesce(sum(${balances.debits_posted}), 0)`,
+      credits_posted: sql<string>`coalesce(sum(${balances.credits_posted}), 0)`,
+      debits_pending: sql<string>`coalesce(sum(${balances.debits_pending}), 0)`,
+      credits_pending: sql<string>`coalesce(sum(${balances.credits_pending}), 0)`,
+    })
+    .from(accounts)
+    .innerJoin(balances, eq(balances.account_id, accounts.id))
+    .where(and(eq(accounts.type, type), eq(accounts.currency, currency)))
+    .groupBy(accounts.id, accounts.owner)
+    .orderBy(accounts.owner);
+  return rows.map((r) => ({
+    account_id: r.account_id,
+    owner: r.owner,
+    debits_posted: BigInt(r.debits_posted),
+    credits_posted: BigInt(r.credits_posted),
+    debits_pending: BigInt(r.debits_pending),
+    credits_pending: BigInt(r.credits_pending),
+  }));
+}
+
+/** What posted to an account, oldest first: + for credits, − for debits (a statement's lines). */
+export async function postedEntries(
+  q: Queryable,
+  account_id: string,
+  range: { until: Date },
+): Promise<{ id: string; code: string; at: Date; amount_minor: bigint }[]> {
+  const rows = await q
+    .select()
+    .from(transfers)
+    .where(
+      and(
+        sql`(${transfers.debit_account_id} = ${account_id} or ${transfers.credit_account_id} = ${account_id})`,
+        sql`${transfers.kind} in ('posted', 'post_pending')`,
+        sql`${transfers.created_at} < ${range.until}`,
+      ),
+    )
+    .orderBy(transfers.created_at, transfers.id);
+  return rows.map((r) => ({ id: r.id, code: r.code, at: r.created_at, amount_minor: r.credit_account_id === account_id ? r.amount_minor : -r.amount_minor }));
+}

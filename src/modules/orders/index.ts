@@ -1,7 +1,18 @@
 /** The orders module: carts, orders (one per seller per checkout) with their lifecycle and timeline. */
 
 export { type CartView, checkOutCart, createCart, getCart, removeItem, setItem } from './carts.js';
-export { ORDER_STATUSES, type OrderLine, type OrderStatus } from './schema.js';
+export {
+  type DisputeOutcome,
+  type DisputeReason,
+  type DisputeRow,
+  decideDispute,
+  disputesOf,
+  dueForAutoConfirm,
+  listDisputes,
+  lockDispute,
+  openDispute,
+} from './disputes.js';
+export { DISPUTE_OUTCOMES, DISPUTE_REASONS, ORDER_STATUSES, type OrderLine, type OrderStatus } from './schema.js';
 export {
   allowanceUsed,
   createOrders,
@@ -9,6 +20,7 @@ export {
   type NewOrder,
   type OrderFilter,
   type OrderRow,
+  oldestInStatus,
   ordersByIds,
   ordersOfPayment,
   ordersOfQuote,

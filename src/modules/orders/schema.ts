@@ -96,6 +96,8 @@ export const orders = pgTable(
     /** Unpaid after this, the order is cancelled and its stock released. */
     reserved_until: timestamp('reserved_until', { withTimezone: true }).notNull(),
     paid_at: timestamp('paid_at', { withTimezone: true }),
+    /** Set when the carrier delivers: the buyer's days to confirm or dispute count from here. */
+    delivered_at: timestamp('delivered_at', { withTimezone: true }),
     created_at: timestamp('created_at', { withTimezone: true }).notNull(),
     updated_at: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -107,6 +109,7 @@ export const orders = pgTable(
     index('orders_orders_payment_idx').on(t.payment_id),
     index('orders_orders_identity_idx').on(t.identity_index, t.paid_at),
     index('orders_orders_pending_idx').on(t.status, t.reserved_until),
+    index('orders_orders_delivered_idx').on(t.status, t.delivered_at),
     check('orders_orders_refund_within_total', sql`${t.refunded_minor} >= 0 and ${t.refunded_minor} <= ${t.total_minor}`),
   ],
 );
@@ -125,4 +128,33 @@ export const orderEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('orders_events_order_idx').on(t.order_id, t.id)],
+);
+
+export const DISPUTE_REASONS = ['not_received', 'damaged', 'wrong_item', 'not_as_described', 'other'] as const;
+export const DISPUTE_OUTCOMES = ['release', 'partial_refund', 'full_refund'] as const;
+
+/** A buyer's dispute of a delivered order; while one is open the order neither completes nor releases escrow. */
+export const disputes = pgTable(
+  'orders_disputes',
+  {
+    id: text('id').primaryKey(),
+    order_id: text('order_id').notNull(),
+    user_id: text('user_id').notNull(),
+    reason: text('reason', { enum: DISPUTE_REASONS }).notNull(),
+    note: text('note').notNull(),
+    /** Photo keys in the media store. */
+    photos: jsonb('photos').$type<string[]>().notNull(),
+    status: text('status', { enum: ['open', 'decided'] }).notNull(),
+    outcome: text('outcome', { enum: DISPUTE_OUTCOMES }),
+    refund_minor: bigint('refund_minor', { mode: 'bigint' }),
+    decision_note: text('decision_note'),
+    decided_by: text('decided_by'),
+    created_at: timestamp('created_at', { withTimezone: true }).notNull(),
+    decided_at: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('orders_disputes_order_idx').on(t.order_id, t.id),
+    uniqueIndex('orders_disputes_one_open_key').on(t.order_id).where(sql`status = 'open'`),
+    index('orders_disputes_status_idx').on(t.status, t.id),
+  ],
 );

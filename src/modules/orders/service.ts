@@ -11,7 +11,7 @@ import { COUNTS_TOWARD_ALLOWANCE, canMove } from './states.js';
 
 type Queryable = Db | Tx;
 export type OrderRow = typeof orders.$inferSelect;
-export type NewOrder = Omit<OrderRow, 'status' | 'refunded_minor' | 'paid_at' | 'created_at' | 'updated_at'>;
+export type NewOrder = Omit<OrderRow, 'status' | 'refunded_minor' | 'paid_at' | 'delivered_at' | 'created_at' | 'updated_at'>;
 
 function actorId(ctx: Ctx): string | null {
   return ctx.actor.kind === 'user' || ctx.actor.kind === 'api_key' ? ctx.actor.user_id : null;
@@ -22,7 +22,9 @@ export async function createOrders(tx: Tx, ctx: Ctx, input: readonly NewOrder[])
   const now = ctx.clock.now();
   const rows = await tx
     .insert(orders)
-    .values(input.map((o) => ({ ...o, status: 'pending_payment' as const, refunded_minor: 0n, paid_at: null, created_at: now, updated_at: now })))
+    .values(
+      input.map((o) => ({ ...o, status: 'pending_payment' as const, refunded_minor: 0n, paid_at: null, delivered_at: null, created_at: now, updated_at: now })),
+    )
     .returning();
   await tx.insert(orderEvents).values(
     rows.map((o) => ({
@@ -67,7 +69,7 @@ export async function transition(
   if (before.length === 0) return [];
   const moved = await tx
     .update(orders)
-    .set({ status: input.to, updated_at: now, ...(input.to === 'paid' ? { paid_at: now } : {}) })
+    .set({ status: input.to, updated_at: now, ...(input.to === 'paid' ? { paid_at: now } : {}), ...(input.to === 'delivered' ? { delivered_at: now } : {}) })
     .where(
       and(
         inArray(
@@ -218,4 +220,9 @@ export async function ordersUsingIdentity(q: Queryable, buyer_identity_id: strin
 /** Rewrites delivery addresses under the current PII key (`saphan pii rotate`). */
 export async function rotatePii(db: Db, pii: PiiCipher): Promise<number> {
   return reencryptColumns(db, pii, orders, orders.id, [orders.ship_to_encrypted]);
+}
+
+/** Orders in a status, oldest first (the hub picks paid orders in the order they were paid). */
+export async function oldestInStatus(q: Queryable, status: OrderStatus, limit: number): Promise<OrderRow[]> {
+  return q.select().from(orders).where(eq(orders.status, status)).orderBy(asc(orders.paid_at), asc(orders.id)).limit(limit);
 }

@@ -1,15 +1,11 @@
 /** The payments module: providers behind one interface, the payment lifecycle, allocations, notifications and refunds. */
 export { billPaymentPayload, crc16, formatAmount, transferPayload } from './promptpay.js';
 export {
-  NOTIFICATION_TOLERANCE_S,
   type PaymentProvider,
   type ProviderSettings,
   providers,
   qrSvg,
   SANDBOX_BILLER_ID,
-  signNotification,
-  verifySignature,
-  webhookSecret,
 } from './providers.js';
 export { NOTIFICATION_OUTCOMES, type NotificationOutcome, PAYMENT_METHODS, PAYMENT_STATUSES, type PaymentMethod, type PaymentStatus } from './schema.js';
 export {

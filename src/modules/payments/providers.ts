@@ -1,6 +1,4 @@
-import { createHmac } from 'node:crypto';
 import QRCode from 'qrcode';
-import { constantTimeEqual } from '../../kernel/crypto.js';
 import { billPaymentPayload } from './promptpay.js';
 import type { PaymentMethod } from './schema.js';
 
@@ -72,35 +70,4 @@ export async function qrSvg(payload: string): Promise<string> {
   if (qr_cache.size >= 2_000) qr_cache.delete(qr_cache.keys().next().value as string);
   qr_cache.set(payload, svg);
   return svg;
-}
-
-/** Each provider signs with its own key, derived from the platform secret. */
-export function webhookSecret(secret: string, provider: PaymentMethod): string {
-  return createHmac('sha256', secret).update(`webhook:${provider}`).digest('hex');
-}
-
-export function signNotification(key: string, timestamp_s: number, body: string): string {
-  const v1 = createHmac('sha256', key).update(`${timestamp_s}.${body}`).digest('hex');
-  return `t=${timestamp_s},v1=${v1}`;
-}
-
-/** Notifications older (or further in the future) than this are refused. */
-export const NOTIFICATION_TOLERANCE_S = 300;
-
-export type SignatureCheck = { ok: true; timestamp_s: number } | { ok: false; outcome: 'bad_signature' | 'stale' };
-
-export function verifySignature(key: string, header: string | undefined, body: string, now: Date): SignatureCheck {
-  const parts = Object.fromEntries(
-    (header ?? '')
-      .split(',')
-      .map((p) => p.trim().split('=', 2))
-      .filter((p): p is [string, string] => p.length === 2),
-  );
-  const t = Number(parts.t);
-  const v1 = parts.v1;
-  if (!Number.isSafeInteger(t) || !v1 || !/^[0-9a-f]{64}$/.test(v1)) return { ok: false, outcome: 'bad_signature' };
-  const expected = createHmac('sha256', key).update(`${t}.${body}`).digest('hex');
-  if (!constantTimeEqual(expected, v1)) return { ok: false, outcome: 'bad_signature' };
-  if (Math.abs(now.getTime() / 1000 - t) > NOTIFICATION_TOLERANCE_S) return { ok: false, outcome: 'stale' };
-  return { ok: true, timestamp_s: t };
 }

@@ -8,6 +8,7 @@ export {
   createSeller,
   getSeller,
   listSellers,
+  payoutDestination,
   type SellerInput,
   type SellerPatch,
   type SellerView,

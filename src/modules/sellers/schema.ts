@@ -24,6 +24,8 @@ export const sellers = pgTable(
     /** PromptPay ID or bank account number, encrypted. */
     payout_encrypted: text('payout_encrypted').notNull(),
     payout_last4: text('payout_last4').notNull(),
+    /** When the payout account was last set: a payout soon after a change is held for review (account takeover). */
+    payout_changed_at: timestamp('payout_changed_at', { withTimezone: true }).notNull().defaultNow(),
     pdpa_notice_version: text('pdpa_notice_version').notNull(),
     pdpa_consented_at: timestamp('pdpa_consented_at', { withTimezone: true }).notNull(),
     pdpa_channel: text('pdpa_channel', { enum: ['web', 'api', 'cli'] }).notNull(),

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.js';
 import { type Db, isUniqueViolation, type Tx } from '../../db/client.js';
 import { type Actor, type Ctx, hasRole, memberRole } from '../../kernel/context.js';
-import { mask } from '../../kernel/crypto.js';
+import { mask, type PiiCipher } from '../../kernel/crypto.js';
 import { type FieldError, fail, invalidFields, ok, type Result } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { BANK_BY_CODE } from './reference/banks.js';
@@ -211,6 +211,7 @@ export async function createSeller(tx: Tx, ctx: Ctx, input: CreateSellerInput): 
     payout_bank_code: normalised.payout.kind === 'bank_account' ? normalised.payout.bank_code : null,
     payout_encrypted: ctx.pii.encrypt(payout_value),
     payout_last4: payout_value.slice(-4),
+    payout_changed_at: now,
     pdpa_notice_version: PDPA_NOTICE_VERSION,
     pdpa_consented_at: now,
     pdpa_channel: input.channel,
@@ -315,7 +316,9 @@ export async function updateSeller(tx: Tx, ctx: Ctx, id: string, patch: SellerPa
   if (!loaded.ok) return loaded;
   const before = loaded.value;
   if (memberRole(ctx.actor, before.org_id) === undefined) return fail('forbidden', 'forbidden');
-  if (!isEditable(before.status)) return fail('conflict', 'seller_not_editable');
+  // A verified seller may still change where they are paid (a new bank); payouts soon after are held for review.
+  const payout_only = Object.keys(patch).every((k) => k === 'payout');
+  if (!isEditable(before.status) && !(before.status === 'verified' && payout_only)) return fail('conflict', 'seller_not_editable');
   const { errors, normalised } = validateSellerFields(patch, 'patch');
   if (errors.length > 0) return invalidFields(errors);
   const now = ctx.clock.now();
@@ -340,6 +343,7 @@ export async function updateSeller(tx: Tx, ctx: Ctx, id: string, patch: SellerPa
       payout_bank_code: normalised.payout.kind === 'bank_account' ? normalised.payout.bank_code : null,
       payout_encrypted: ctx.pii.encrypt(value),
       payout_last4: value.slice(-4),
+      payout_changed_at: now,
     });
   }
   let after: SellerRow | undefined;
@@ -430,4 +434,34 @@ export async function sellerFacts(
     .from(sellers)
     .where(eq(sellers.id, id));
   return row;
+}
+
+/** Where a seller is paid, in full (for the bank file; never shown or logged), and when it last changed. */
+export async function payoutDestination(
+  q: Queryable,
+  pii: PiiCipher,
+  id: string,
+): Promise<
+  | {
+      legal_name_th: string;
+      kind: 'promptpay' | 'bank_account';
+      promptpay_kind: 'mobile' | 'national_id' | 'ewallet' | null;
+      bank_code: string | null;
+      account: string;
+      last4: string;
+      changed_at: Date;
+    }
+  | undefined
+> {
+  const [row] = await q.select().from(sellers).where(eq(sellers.id, id));
+  if (!row) return undefined;
+  return {
+    legal_name_th: row.legal_name_th,
+    kind: row.payout_kind,
+    promptpay_kind: row.promptpay_kind,
+    bank_code: row.payout_bank_code,
+    account: pii.decrypt(row.payout_encrypted),
+    last4: row.payout_last4,
+    changed_at: row.payout_changed_at,
+  };
 }

@@ -3067,7 +3067,7 @@ export interface paths {
                     "application/json": {
                         variant_id: string;
                         /** @enum {string} */
-                        warehouse_code: "GTC-BKK" | "GTC-LCB" | "GTC-NKP" | "SELLER";
+                        warehouse_code: "GTC-BKK" | "GTC-LCB" | "GTC-NKP" | "CN-NSA" | "SELLER";
                         delta: number;
                         reason: string;
                     };
@@ -4808,6 +4808,2520 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbound-shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seller's inbound shipments (seller members), or a warehouse's (GTC operators) */
+        get: {
+            parameters: {
+                query?: {
+                    seller_id?: string;
+                    warehouse_code?: "GTC-BKK" | "GTC-LCB" | "GTC-NKP" | "CN-NSA";
+                    status?: "announced" | "in_transit" | "received" | "cancelled";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InboundShipment"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A seller announces stock on its way to a GTC warehouse (advance shipping notice with lines and cartons) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seller_id: string;
+                        /** @enum {string} */
+                        warehouse_code: "GTC-BKK" | "GTC-LCB" | "GTC-NKP" | "CN-NSA";
+                        reference?: string;
+                        /** Format: date */
+                        expected_on?: string;
+                        lines: {
+                            variant_id: string;
+                            quantity: number;
+                            cartons?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound-shipments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inbound shipment with its lines: announced, scanned, received, accepted, rejected */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound-shipments/{id}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The seller marks the shipment as sent, or cancels it before it arrives */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    action: "in-transit" | "cancel";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound-shipments/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Operator: what was counted per line (received ≤ announced, rejected with a reason); accepted goods go into stock, once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            variant_id: string;
+                            received: number;
+                            /** @default 0 */
+                            rejected?: number;
+                            /** @enum {string} */
+                            reason?: "damaged" | "expired" | "label" | "other";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound-shipments/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Carton labels to print (HTML, one 100×60 mm label per page, Code 128 barcodes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fulfilment/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Operator: a label scanned at a station (keyboard-wedge scanner); a carton label counts once however often it is scanned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        station: "receive" | "pack";
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            outcome: "counted" | "already_scanned" | "found" | "unknown_code";
+                            shipment_id: string | null;
+                            line_no: number | null;
+                            scanned_cartons: number | null;
+                            cartons: number | null;
+                            parcel: components["schemas"]["Parcel"] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fulfilment/waves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator: recent pick waves */
+        get: {
+            parameters: {
+                query?: {
+                    warehouse_code?: "GTC-BKK" | "GTC-LCB" | "GTC-NKP" | "CN-NSA";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Wave"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Operator: start picking the oldest paid orders whose goods are in the warehouse (orders move to in_fulfilment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        warehouse_code: "GTC-BKK" | "GTC-LCB" | "GTC-NKP" | "CN-NSA";
+                        /** @enum {string} */
+                        lane?: "road_r3a" | "rail_laos_china" | "sea_nansha" | "air" | "th_domestic";
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Wave"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator: parcels by warehouse, status and lane */
+        get: {
+            parameters: {
+                query?: {
+                    warehouse_code?: "GTC-BKK" | "GTC-LCB" | "GTC-NKP" | "CN-NSA";
+                    status?: "picking" | "packed" | "consolidated" | "dispatched" | "delivered" | "returned" | "lost" | "cancelled";
+                    lane?: "road_r3a" | "rail_laos_china" | "sea_nansha" | "air" | "th_domestic";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Parcel"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parcels/{id}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Operator: weigh and measure a picked parcel; a weight outside the expected window is refused (422); gives the waybill number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        weight_g: number;
+                        length_mm: number;
+                        width_mm: number;
+                        height_mm: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Parcel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parcels/{id}/label": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator: the parcel label (SVG, 100×60 mm, the waybill number as Code 128) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labels/barcode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Code 128 barcode (SVG) for a SKU, bin or any label code */
+        get: {
+            parameters: {
+                query: {
+                    code: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator: consignments, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "dispatched";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Consignment"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Operator: consolidate packed parcels of one lane (the ones named, or all) under a master waybill; an unpacked parcel is refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        warehouse_code: "GTC-BKK" | "GTC-LCB" | "GTC-NKP" | "CN-NSA";
+                        /** @enum {string} */
+                        lane: "road_r3a" | "rail_laos_china" | "sea_nansha" | "air" | "th_domestic";
+                        parcel_ids?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consignment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator: a consignment with its parcels and Thai export declaration data */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consignment"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consignments/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Operator: hand the consignment to its carrier; orders become shipped, stock leaves, CBEC orders are declared to customs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consignment"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/tracking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The parcel's tracking events in the order they happened (buyer, seller, GTC) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_id: string;
+                            parcel_id: string | null;
+                            tracking_no: string | null;
+                            lane: string | null;
+                            status: string | null;
+                            events: {
+                                /** @enum {string} */
+                                code: "picked_up" | "departed_hub" | "at_border" | "in_customs" | "cleared" | "out_for_delivery" | "delivered" | "failed_delivery" | "returned" | "lost";
+                                occurred_at: string;
+                                location: string | null;
+                                note: string | null;
+                                late: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/webhooks/{carrier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signed carrier tracking events (X-Saphan-Signature as for payments); duplicates answered, late events kept in order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    carrier: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: string;
+                            parcel_id: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declarations with their documents, check results and receipts (compliance officers and admins: all; a buyer: their orders) */
+        get: {
+            parameters: {
+                query?: {
+                    order_id?: string;
+                    status?: "check_failed" | "submitted" | "manual_review" | "inspection" | "detained" | "rejected" | "returned" | "released" | "closed" | "error";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Declaration"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/declarations/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message as filed (XML): order CEB311 and inventory CEB621 by Saphan, payment CEB411 and logistics CEB511 by the partners */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "order" | "payment" | "logistics" | "inventory";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customs agent's signed receipts (CEB312/412/512/622 XML); stored once; late ones kept but not applied */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: string;
+                            declaration_id: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/confirm-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The buyer confirms a delivered order: it completes and its escrow is released to tax, shipping, commission and the seller */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order's disputes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Dispute"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The buyer disputes a delivered order (reason, note, up to 3 photos as base64 JPEG/PNG/WebP); escrow stays held until an admin decides */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        reason: "not_received" | "damaged" | "wrong_item" | "not_as_described" | "other";
+                        note: string;
+                        /** @default [] */
+                        photos?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dispute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: disputes to decide */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "decided";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Dispute"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/photos/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dispute photo (the buyer, admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admin: decide a dispute — release the escrow, refund part (the rest is released) or refund everything */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "release" | "partial_refund" | "full_refund";
+                        amount?: {
+                            amount_minor: number;
+                            /** @enum {string} */
+                            currency: "THB" | "CNY" | "USD";
+                        };
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dispute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sellers/{id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seller's balance in THB: available to pay out, and pending (released, in its holding period) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            available: {
+                                amount_minor: number;
+                                /** @enum {string} */
+                                currency: "THB" | "CNY" | "USD";
+                            };
+                            pending: {
+                                amount_minor: number;
+                                /** @enum {string} */
+                                currency: "THB" | "CNY" | "USD";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sellers/{id}/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seller's payouts and escrow releases, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            payouts: {
+                                id: string;
+                                run_id: string;
+                                seller_id: string;
+                                amount: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "paid" | "failed" | "held_for_review";
+                                destination: {
+                                    /** @enum {string} */
+                                    kind: "promptpay" | "bank_account";
+                                    bank_code: string | null;
+                                    last4: string;
+                                };
+                                failure_reason: string | null;
+                                created_at: string;
+                                updated_at: string;
+                            }[];
+                            releases: {
+                                order_id: string;
+                                released: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                commission: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                tax: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                shipping: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                seller: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                seller_thb: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                fx_rate: string | null;
+                                released_at: string;
+                                available_at: string;
+                                available: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sellers/{id}/statements/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seller's monthly statement (printable HTML in Thai): releases, payouts, running balance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payouts/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admin: pay every available balance above the minimum (one run at a time); progress at GET /payouts/runs/{id}, bank file to download */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayoutRun"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payouts/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: payout runs, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PayoutRun"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payouts/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: a payout run with its progress and payouts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "running" | "done";
+                            /** @enum {string} */
+                            trigger: "admin" | "schedule";
+                            value_date: string;
+                            minimum: {
+                                amount_minor: number;
+                                /** @enum {string} */
+                                currency: "THB" | "CNY" | "USD";
+                            };
+                            total_items: number;
+                            done_items: number;
+                            sent: {
+                                amount_minor: number;
+                                /** @enum {string} */
+                                currency: "THB" | "CNY" | "USD";
+                            };
+                            created_at: string;
+                            finished_at: string | null;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            payouts: {
+                                id: string;
+                                run_id: string;
+                                seller_id: string;
+                                amount: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                };
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "paid" | "failed" | "held_for_review";
+                                destination: {
+                                    /** @enum {string} */
+                                    kind: "promptpay" | "bank_account";
+                                    bank_code: string | null;
+                                    last4: string;
+                                };
+                                failure_reason: string | null;
+                                created_at: string;
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payouts/runs/{id}/bank-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: the bank bulk-payment file (CSV) of a run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payouts/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admin: the bank's answer for a sent payout — paid, or failed (the money returns to the seller's balance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "paid" | "failed";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            run_id: string;
+                            seller_id: string;
+                            amount: {
+                                amount_minor: number;
+                                /** @enum {string} */
+                                currency: "THB" | "CNY" | "USD";
+                            };
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "paid" | "failed" | "held_for_review";
+                            destination: {
+                                /** @enum {string} */
+                                kind: "promptpay" | "bank_account";
+                                bank_code: string | null;
+                                last4: string;
+                            };
+                            failure_reason: string | null;
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's commission per category (basis points of the goods; `*` for the rest) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            default_bp: number;
+                            items: {
+                                category_code: string;
+                                rate_bp: number;
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-rates/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Admin: set the commission of a category (or `*`) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    category: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rate_bp: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category_code: string;
+                            rate_bp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sandbox/status": {
         parameters: {
             query?: never;
@@ -4879,6 +7393,154 @@ export interface paths {
                             outcome: string;
                             payment_id: string | null;
                             status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/parcels/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play the carrier: send a tracking event for a parcel through the signed webhook (sandbox only; GTC operators, admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "picked_up" | "departed_hub" | "at_border" | "in_customs" | "cleared" | "out_for_delivery" | "delivered" | "failed_delivery" | "returned" | "lost";
+                        /** Format: date-time */
+                        occurred_at?: string;
+                        location?: string;
+                        event_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: string;
+                            parcel_id: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/customs/declarations/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play the customs agent: send the receipts of a scenario (release, manual review, inspection, detention, rejection, return, close) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        scenario: "release" | "manual_review" | "inspection" | "detain" | "reject" | "return" | "close";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcomes: string[];
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/payouts/runs/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play the bank: confirm a run's sent payouts as paid, failing the ones named (sandbox only; admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        fail?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            paid: number;
+                            failed: number;
                         };
                     };
                 };
@@ -5345,6 +8007,183 @@ export interface components {
             settled_at: string | null;
             created_at: string;
         };
+        DeclarationInput: {
+            id: string;
+            order_id: string;
+            /** @enum {string} */
+            status: "check_failed" | "submitted" | "manual_review" | "inspection" | "detained" | "rejected" | "returned" | "released" | "closed" | "error";
+            /** @enum {string} */
+            trade_mode: "1210" | "9610";
+            logistics_no: string;
+            invt_no: string | null;
+            check: {
+                ok: boolean;
+                problems: {
+                    rule: number;
+                    code: string;
+                    field: string;
+                    expected: string;
+                    actual: string;
+                }[];
+            };
+            last_status: number | null;
+            last_status_text: {
+                th: string;
+                zh: string;
+                en: string;
+            } | null;
+            last_info: string | null;
+            documents: {
+                /** @enum {string} */
+                kind: "order" | "payment" | "logistics" | "inventory";
+                message_type: string;
+                guid: string;
+                sender: string;
+                receipt_status: number | null;
+                receipt_status_text: {
+                    th: string;
+                    zh: string;
+                    en: string;
+                } | null;
+            }[];
+            receipts: {
+                message_type: string;
+                return_status: number;
+                return_time: string;
+                return_info: string;
+                outcome: string;
+            }[];
+            created_at: string;
+            updated_at: string;
+        };
+        InboundShipmentInput: {
+            id: string;
+            seller_id: string;
+            warehouse_code: string;
+            /** @enum {string} */
+            status: "announced" | "in_transit" | "received" | "cancelled";
+            reference: string | null;
+            expected_on: string | null;
+            discrepancy: boolean;
+            created_at: string;
+            received_at: string | null;
+            lines: {
+                line_no: number;
+                variant_id: string;
+                sku: string;
+                title: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                announced: number;
+                cartons: number;
+                scanned_cartons: number;
+                received: number | null;
+                accepted: number | null;
+                rejected: number | null;
+                reason: ("damaged" | "expired" | "label" | "other") | null;
+                bin_code: string | null;
+            }[];
+        };
+        ParcelInput: {
+            id: string;
+            order_id: string;
+            seller_id: string;
+            warehouse_code: string;
+            /** @enum {string} */
+            market: "TH" | "CN_CBEC" | "INTL";
+            lane: string;
+            /** @enum {string} */
+            status: "picking" | "packed" | "consolidated" | "dispatched" | "delivered" | "returned" | "lost" | "cancelled";
+            wave_id: string;
+            lines: {
+                variant_id: string;
+                sku: string;
+                title: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                quantity: number;
+                bin_code: string | null;
+                unit_weight_g: number;
+            }[];
+            expected_weight_g: number;
+            weight_window: {
+                min_g: number;
+                max_g: number;
+            };
+            weight_g: number | null;
+            dimensions_mm: {
+                length: number;
+                width: number;
+                height: number;
+            } | null;
+            tracking_no: string | null;
+            consignment_id: string | null;
+            tracking_status: string | null;
+            packed_at: string | null;
+            dispatched_at: string | null;
+        };
+        WaveInput: {
+            id: string;
+            warehouse_code: string;
+            lane: string | null;
+            parcel_count: number;
+            created_at: string;
+            parcels: components["schemas"]["ParcelInput"][];
+            pick_list: {
+                bin_code: string | null;
+                variant_id: string;
+                sku: string;
+                title: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                quantity: number;
+                parcel_ids: string[];
+            }[];
+        };
+        ConsignmentInput: {
+            id: string;
+            warehouse_code: string;
+            lane: string;
+            master_waybill: string;
+            /** @enum {string} */
+            status: "open" | "dispatched";
+            carrier: string;
+            carrier_ref: string | null;
+            parcel_count: number;
+            gross_weight_g: number;
+            export_declaration: {
+                exporter: {
+                    name: string;
+                    tax_id: string;
+                };
+                invoice_no: string;
+                destination_country: string;
+                /** @constant */
+                currency: "THB";
+                fob_minor: number;
+                foreign_transaction_form_required: boolean;
+                lines: {
+                    hs_code: string;
+                    description: string;
+                    quantity: number;
+                    value_minor: number;
+                    net_weight_g: number;
+                }[];
+                packing: {
+                    parcels: number;
+                    gross_weight_g: number;
+                };
+            } | null;
+            created_at: string;
+            dispatched_at: string | null;
+            parcels: components["schemas"]["ParcelInput"][];
+        };
         JobInput: {
             id: string;
             kind: string;
@@ -5371,6 +8210,50 @@ export interface components {
             file_name: string | null;
             created_at: string;
             finished_at: string | null;
+        };
+        DisputeInput: {
+            id: string;
+            order_id: string;
+            /** @enum {string} */
+            reason: "not_received" | "damaged" | "wrong_item" | "not_as_described" | "other";
+            note: string;
+            photos: string[];
+            /** @enum {string} */
+            status: "open" | "decided";
+            outcome: ("release" | "partial_refund" | "full_refund") | null;
+            refund: {
+                amount_minor: number;
+                /** @enum {string} */
+                currency: "THB" | "CNY" | "USD";
+            } | null;
+            decision_note: string | null;
+            created_at: string;
+            decided_at: string | null;
+        };
+        PayoutRunInput: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "done";
+            /** @enum {string} */
+            trigger: "admin" | "schedule";
+            value_date: string;
+            minimum: {
+                amount_minor: number;
+                /** @enum {string} */
+                currency: "THB" | "CNY" | "USD";
+            };
+            total_items: number;
+            done_items: number;
+            sent: {
+                amount_minor: number;
+                /** @enum {string} */
+                currency: "THB" | "CNY" | "USD";
+            };
+            created_at: string;
+            finished_at: string | null;
+            counts: {
+                [key: string]: number;
+            };
         };
         BuyerIdentityInput: {
             id: string;
@@ -5792,6 +8675,183 @@ export interface components {
             settled_at: string | null;
             created_at: string;
         };
+        Declaration: {
+            id: string;
+            order_id: string;
+            /** @enum {string} */
+            status: "check_failed" | "submitted" | "manual_review" | "inspection" | "detained" | "rejected" | "returned" | "released" | "closed" | "error";
+            /** @enum {string} */
+            trade_mode: "1210" | "9610";
+            logistics_no: string;
+            invt_no: string | null;
+            check: {
+                ok: boolean;
+                problems: {
+                    rule: number;
+                    code: string;
+                    field: string;
+                    expected: string;
+                    actual: string;
+                }[];
+            };
+            last_status: number | null;
+            last_status_text: {
+                th: string;
+                zh: string;
+                en: string;
+            } | null;
+            last_info: string | null;
+            documents: {
+                /** @enum {string} */
+                kind: "order" | "payment" | "logistics" | "inventory";
+                message_type: string;
+                guid: string;
+                sender: string;
+                receipt_status: number | null;
+                receipt_status_text: {
+                    th: string;
+                    zh: string;
+                    en: string;
+                } | null;
+            }[];
+            receipts: {
+                message_type: string;
+                return_status: number;
+                return_time: string;
+                return_info: string;
+                outcome: string;
+            }[];
+            created_at: string;
+            updated_at: string;
+        };
+        InboundShipment: {
+            id: string;
+            seller_id: string;
+            warehouse_code: string;
+            /** @enum {string} */
+            status: "announced" | "in_transit" | "received" | "cancelled";
+            reference: string | null;
+            expected_on: string | null;
+            discrepancy: boolean;
+            created_at: string;
+            received_at: string | null;
+            lines: {
+                line_no: number;
+                variant_id: string;
+                sku: string;
+                title: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                announced: number;
+                cartons: number;
+                scanned_cartons: number;
+                received: number | null;
+                accepted: number | null;
+                rejected: number | null;
+                reason: ("damaged" | "expired" | "label" | "other") | null;
+                bin_code: string | null;
+            }[];
+        };
+        Parcel: {
+            id: string;
+            order_id: string;
+            seller_id: string;
+            warehouse_code: string;
+            /** @enum {string} */
+            market: "TH" | "CN_CBEC" | "INTL";
+            lane: string;
+            /** @enum {string} */
+            status: "picking" | "packed" | "consolidated" | "dispatched" | "delivered" | "returned" | "lost" | "cancelled";
+            wave_id: string;
+            lines: {
+                variant_id: string;
+                sku: string;
+                title: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                quantity: number;
+                bin_code: string | null;
+                unit_weight_g: number;
+            }[];
+            expected_weight_g: number;
+            weight_window: {
+                min_g: number;
+                max_g: number;
+            };
+            weight_g: number | null;
+            dimensions_mm: {
+                length: number;
+                width: number;
+                height: number;
+            } | null;
+            tracking_no: string | null;
+            consignment_id: string | null;
+            tracking_status: string | null;
+            packed_at: string | null;
+            dispatched_at: string | null;
+        };
+        Wave: {
+            id: string;
+            warehouse_code: string;
+            lane: string | null;
+            parcel_count: number;
+            created_at: string;
+            parcels: components["schemas"]["Parcel"][];
+            pick_list: {
+                bin_code: string | null;
+                variant_id: string;
+                sku: string;
+                title: {
+                    th: string;
+                    zh?: string;
+                    en?: string;
+                };
+                quantity: number;
+                parcel_ids: string[];
+            }[];
+        };
+        Consignment: {
+            id: string;
+            warehouse_code: string;
+            lane: string;
+            master_waybill: string;
+            /** @enum {string} */
+            status: "open" | "dispatched";
+            carrier: string;
+            carrier_ref: string | null;
+            parcel_count: number;
+            gross_weight_g: number;
+            export_declaration: {
+                exporter: {
+                    name: string;
+                    tax_id: string;
+                };
+                invoice_no: string;
+                destination_country: string;
+                /** @constant */
+                currency: "THB";
+                fob_minor: number;
+                foreign_transaction_form_required: boolean;
+                lines: {
+                    hs_code: string;
+                    description: string;
+                    quantity: number;
+                    value_minor: number;
+                    net_weight_g: number;
+                }[];
+                packing: {
+                    parcels: number;
+                    gross_weight_g: number;
+                };
+            } | null;
+            created_at: string;
+            dispatched_at: string | null;
+            parcels: components["schemas"]["Parcel"][];
+        };
         Job: {
             id: string;
             kind: string;
@@ -5818,6 +8878,50 @@ export interface components {
             file_name: string | null;
             created_at: string;
             finished_at: string | null;
+        };
+        Dispute: {
+            id: string;
+            order_id: string;
+            /** @enum {string} */
+            reason: "not_received" | "damaged" | "wrong_item" | "not_as_described" | "other";
+            note: string;
+            photos: string[];
+            /** @enum {string} */
+            status: "open" | "decided";
+            outcome: ("release" | "partial_refund" | "full_refund") | null;
+            refund: {
+                amount_minor: number;
+                /** @enum {string} */
+                currency: "THB" | "CNY" | "USD";
+            } | null;
+            decision_note: string | null;
+            created_at: string;
+            decided_at: string | null;
+        };
+        PayoutRun: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "done";
+            /** @enum {string} */
+            trigger: "admin" | "schedule";
+            value_date: string;
+            minimum: {
+                amount_minor: number;
+                /** @enum {string} */
+                currency: "THB" | "CNY" | "USD";
+            };
+            total_items: number;
+            done_items: number;
+            sent: {
+                amount_minor: number;
+                /** @enum {string} */
+                currency: "THB" | "CNY" | "USD";
+            };
+            created_at: string;
+            finished_at: string | null;
+            counts: {
+                [key: string]: number;
+            };
         };
         BuyerIdentity: {
             id: string;

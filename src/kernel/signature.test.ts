@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signNotification, verifySignature, webhookSecret } from './providers.js';
+import { signNotification, verifySignature, webhookSecret } from './signature.js';
 
 describe('notification signatures', () => {
   const key = webhookSecret('platform-secret-0123456789abcdefghijklmnop', 'wallet');
