@@ -230,6 +230,7 @@ UPDATE "sellers_sellers" SET "payout_changed_at" = "created_at";--> statement-br
 CREATE UNIQUE INDEX "customs_declarations_order_key" ON "customs_declarations" USING btree ("order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "customs_declarations_order_no_key" ON "customs_declarations" USING btree ("order_no");--> statement-breakpoint
 CREATE INDEX "customs_declarations_status_idx" ON "customs_declarations" USING btree ("status","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "customs_documents_guid_key" ON "customs_documents" USING btree ("guid");--> statement-breakpoint
 CREATE UNIQUE INDEX "customs_receipts_guid_key" ON "customs_receipts" USING btree ("message_type","guid");--> statement-breakpoint
 CREATE INDEX "customs_receipts_declaration_idx" ON "customs_receipts" USING btree ("declaration_id","return_time");--> statement-breakpoint
 CREATE UNIQUE INDEX "fulfilment_consignments_waybill_key" ON "fulfilment_consignments" USING btree ("master_waybill");--> statement-breakpoint

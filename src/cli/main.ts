@@ -14,6 +14,7 @@ import { unwrap } from '../kernel/http.js';
 import { translate } from '../kernel/i18n.js';
 import * as identity from '../modules/identity/index.js';
 import * as ledger from '../modules/ledger/index.js';
+import * as customs from '../modules/customs/index.js';
 import * as orders from '../modules/orders/index.js';
 import * as sellers from '../modules/sellers/index.js';
 import { importFile } from './import.js';
@@ -106,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
           buyer_identities: await identity.rotatePii(database.db, pii),
           sellers: await sellers.rotatePii(database.db, pii),
           orders: await orders.rotatePii(database.db, pii),
+          customs_documents: await customs.rotatePii(database.db, pii),
         };
         for (const [what, n] of Object.entries(counts)) process.stdout.write(`${what}: ${n} values rewritten\n`);
         process.stdout.write('every encrypted personal field is now under the current key\n');

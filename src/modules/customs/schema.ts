@@ -71,7 +71,7 @@ export const documents = pgTable(
     receipt_at: timestamp('receipt_at', { withTimezone: true }),
     created_at: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.declaration_id, t.kind] })],
+  (t) => [primaryKey({ columns: [t.declaration_id, t.kind] }), uniqueIndex('customs_documents_guid_key').on(t.guid)],
 );
 
 /** Every receipt that arrived, applied or not, and what became of it. */
