@@ -9,6 +9,7 @@ import * as identity from '../modules/identity/index.js';
 import * as inventory from '../modules/inventory/index.js';
 import * as orders from '../modules/orders/index.js';
 import * as payments from '../modules/payments/index.js';
+import type * as pricing from '../modules/pricing/index.js';
 import * as search from '../modules/search/index.js';
 
 /**
@@ -18,7 +19,7 @@ import * as search from '../modules/search/index.js';
  * like any other, half an hour after the demo is loaded.
  */
 
-const CN_SHIP_TO = {
+export const CN_SHIP_TO = {
   country: 'CN',
   region: '广东省',
   city: '广州市',
@@ -28,7 +29,7 @@ const CN_SHIP_TO = {
   consignee_name: '王小明',
   consignee_phone: '+8613800138000',
 };
-const TH_SHIP_TO = {
+export const TH_SHIP_TO = {
   country: 'TH',
   region: 'เชียงใหม่',
   city: 'เมืองเชียงใหม่',
@@ -58,12 +59,61 @@ async function candidates(tx: Tx, market: 'CN_CBEC' | 'TH'): Promise<Candidate[]
   return out.sort((a, b) => (a.variant_id < b.variant_id ? -1 : 1));
 }
 
-export async function seedOrders(tx: Tx, system: Ctx, users: { cn_buyer: string; cn_vip: string; th_buyer: string; th_second: string }): Promise<number> {
+/** Buying as a demo user through the checkout flows: cart, quote (optionally on a given lane), checkout, payment. */
+export function demoShopping(tx: Tx, system: Ctx) {
   const as = (user_id: string): Ctx => ({ ...system, actor: { kind: 'user', user_id, roles: ['buyer'], memberships: [] } satisfies Actor });
   const env = { providers: payments.providers({ promptpay_biller_id: payments.SANDBOX_BILLER_ID }), public_base_url: '' };
+  return {
+    as,
+    async purchase(
+      user_id: string,
+      market: 'CN_CBEC' | 'TH',
+      items: { variant_id: string; quantity: number }[],
+      method: payments.PaymentMethod,
+      identity_id: string | null,
+      ship_to: Record<string, string> = market === 'TH' ? TH_SHIP_TO : CN_SHIP_TO,
+      lane?: pricing.Lane,
+    ) {
+      const ctx = as(user_id);
+      const cart = unwrap(await orders.createCart(tx, ctx, { market }));
+      for (const item of items) unwrap(await orders.setItem(tx, ctx, { cart_id: cart.id, ...item }));
+      const quote = unwrap(
+        await makeQuote(tx, ctx, {
+          market,
+          items,
+          ship_to: { country: market === 'TH' ? 'TH' : 'CN' },
+          ...(identity_id ? { buyer_identity_id: identity_id } : {}),
+          ...(lane ? { lane } : {}),
+        }),
+      );
+      return unwrap(
+        await checkout(tx, ctx, env, {
+          cart_id: cart.id,
+          quote_id: quote.id,
+          ship_to: ship_to as typeof CN_SHIP_TO,
+          payment_method: method,
+          ...(identity_id ? { buyer_identity_id: identity_id } : {}),
+        }),
+      );
+    },
+    async pay(payment_id: string) {
+      const p = await payments.lockPayment(tx, { id: payment_id });
+      assert(p, 'demo payment exists');
+      unwrap(await paymentSucceeded(tx, system, p, `DEMO-${p.reference}`));
+    },
+  };
+}
+
+export async function seedOrders(
+  tx: Tx,
+  system: Ctx,
+  users: { cn_buyer: string; cn_vip: string; th_buyer: string; th_second: string },
+): Promise<{ orders: number; wang_identity_id: string | null }> {
+  const shopping = demoShopping(tx, system);
+  const as = shopping.as;
   const cn = await candidates(tx, 'CN_CBEC');
   const th = await candidates(tx, 'TH');
-  if (cn.length < 4 || th.length < 2) return 0;
+  if (cn.length < 4 || th.length < 2) return { orders: 0, wang_identity_id: null };
   const used = new Map<string, number>();
   const take = (c: Candidate, quantity: number) => {
     used.set(c.variant_id, (used.get(c.variant_id) ?? 0) + quantity);
@@ -79,34 +129,11 @@ export async function seedOrders(tx: Tx, system: Ctx, users: { cn_buyer: string;
     method: payments.PaymentMethod,
     identity_id: string | null,
   ) => {
-    const ctx = as(user_id);
-    const cart = unwrap(await orders.createCart(tx, ctx, { market }));
-    for (const item of items) unwrap(await orders.setItem(tx, ctx, { cart_id: cart.id, ...item }));
-    const quote = unwrap(
-      await makeQuote(tx, ctx, {
-        market,
-        items,
-        ship_to: { country: market === 'TH' ? 'TH' : 'CN' },
-        ...(identity_id ? { buyer_identity_id: identity_id } : {}),
-      }),
-    );
-    const done = unwrap(
-      await checkout(tx, ctx, env, {
-        cart_id: cart.id,
-        quote_id: quote.id,
-        ship_to: market === 'TH' ? TH_SHIP_TO : CN_SHIP_TO,
-        payment_method: method,
-        ...(identity_id ? { buyer_identity_id: identity_id } : {}),
-      }),
-    );
+    const done = await shopping.purchase(user_id, market, items, method, identity_id);
     made += done.orders.length;
     return done;
   };
-  const pay = async (payment_id: string) => {
-    const p = await payments.lockPayment(tx, { id: payment_id });
-    assert(p, 'demo payment exists');
-    unwrap(await paymentSucceeded(tx, system, p, `DEMO-${p.reference}`));
-  };
+  const pay = shopping.pay;
 
   // 王小明: a two-seller order paid with the wallet, one awaiting payment, one cancelled, one refunded in part and one in full.
   const wang = unwrap(
@@ -170,5 +197,5 @@ export async function seedOrders(tx: Tx, system: Ctx, users: { cn_buyer: string;
   const paid_th = await purchase(users.th_buyer, 'TH', [take(th[0] as Candidate, 2)], 'promptpay', null);
   await pay(paid_th.payment.id);
   await purchase(users.th_second, 'TH', [take(th[1] as Candidate, 1)], 'promptpay', null);
-  return made;
+  return { orders: made, wang_identity_id: wang.id };
 }

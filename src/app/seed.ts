@@ -4,7 +4,7 @@ import { meta } from '../db/schema.js';
 import { onboardSeller } from '../flows/onboard-seller.js';
 import { assert } from '../kernel/assert.js';
 import type { BlobStore } from '../kernel/blobs.js';
-import type { Clock } from '../kernel/clock.js';
+import { type Clock, FakeClock } from '../kernel/clock.js';
 import type { Actor, Ctx, PlatformRole } from '../kernel/context.js';
 import type { PiiCipher } from '../kernel/crypto.js';
 import { unwrap } from '../kernel/http.js';
@@ -13,6 +13,7 @@ import * as pricing from '../modules/pricing/index.js';
 import * as sellers from '../modules/sellers/index.js';
 import { DEMO_SELLERS } from './demo/sellers-data.js';
 import { type SeededSeller, seedCatalogue } from './seed-catalogue.js';
+import { seedFulfilment } from './seed-fulfilment.js';
 import { seedOrders } from './seed-orders.js';
 
 export const DEMO_PASSWORD = 'saphan-demo-2026';
@@ -84,11 +85,13 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
     if (marker || (await identity.countUsers(tx)) > 0) return undefined;
     const now = deps.clock.now();
     const system: Ctx = { actor: { kind: 'system', reason: 'demo seed' }, locale: 'th', clock: deps.clock, pii: deps.pii };
+    // The demo's people and sellers joined two months ago (their history, and payout accounts long settled).
+    const onboarding: Ctx = { ...system, clock: new FakeClock(new Date(now.getTime() - 60 * 86_400_000)) };
     const ids = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const roles: PlatformRole[] = account.role === 'seller_owner' || account.role === 'seller_staff' || account.role === 'buyer' ? [] : [account.role];
       const user = unwrap(
-        await identity.createUser(tx, system, {
+        await identity.createUser(tx, onboarding, {
           email: account.email,
           password_hash,
           display_name: account.name,
@@ -103,9 +106,9 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
     let count = 0;
     const seeded: SeededSeller[] = [];
     for (const [index, demo] of DEMO_SELLERS.entries()) {
-      const owner_id = index < 3 ? ids.get('seller@demo.saphan.test') : await ownerFor(tx, system, demo, index, password_hash);
+      const owner_id = index < 3 ? ids.get('seller@demo.saphan.test') : await ownerFor(tx, onboarding, demo, index, password_hash);
       assert(owner_id, 'demo owner exists');
-      const owner_ctx: Ctx = { ...system, actor: actorFor(owner_id, []) };
+      const owner_ctx: Ctx = { ...onboarding, actor: actorFor(owner_id, []) };
       const payout =
         index % 3 === 0
           ? { bank_code: ['002', '004', '006', '014', '025', '030'][index % 6] ?? '002', account_number: digits(random, index % 6 === 5 ? 12 : 10) }
@@ -123,20 +126,21 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
           owner_user_id: owner_id,
         }),
       );
-      const owner_with_org: Ctx = { ...system, actor: actorFor(owner_id, [], [{ org_id: seller.org_id, role: 'seller_owner' }]) };
+      const owner_with_org: Ctx = { ...onboarding, actor: actorFor(owner_id, [], [{ org_id: seller.org_id, role: 'seller_owner' }]) };
       if (index === 0) await identity.addMember(tx, owner_with_org, { org_id: seller.org_id, email: 'staff@demo.saphan.test', role: 'seller_staff' });
-      await driveToState(tx, { owner: owner_with_org, officer: { ...system, actor: officer } }, seller.id, targetState(index));
-      seeded.push({ id: seller.id, province_code: demo.province_code, owner: owner_with_org });
+      await driveToState(tx, { owner: owner_with_org, officer: { ...onboarding, actor: officer } }, seller.id, targetState(index));
+      seeded.push({ id: seller.id, province_code: demo.province_code, owner: { ...owner_with_org, clock: deps.clock } });
       count += 1;
     }
     // Reference rates of the last five days (sample figures in the range the Bank of Thailand published in 2025–26).
-    for (let day = 4; day >= 0; day -= 1) {
+    // A month of reference rates: the demo's history (three weeks of orders) is quoted and released at the rates of its days.
+    for (let day = 30; day >= 0; day -= 1) {
       const rate_date = new Date(now.getTime() + 7 * 3_600_000 - day * 86_400_000).toISOString().slice(0, 10);
       unwrap(
         await pricing.setRate(tx, system, {
           currency: 'CNY',
           rate_date,
-          thb_per_unit: (4.52 + day * 0.0031).toFixed(4),
+          thb_per_unit: (4.52 + (day % 9) * 0.0031).toFixed(4),
           source: 'demo: BOT reference (sample)',
         }),
       );
@@ -144,7 +148,7 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
         await pricing.setRate(tx, system, {
           currency: 'USD',
           rate_date,
-          thb_per_unit: (32.41 + day * 0.0217).toFixed(4),
+          thb_per_unit: (32.41 + (day % 9) * 0.0217).toFixed(4),
           source: 'demo: BOT reference (sample)',
         }),
       );
@@ -155,11 +159,22 @@ export async function seedDemo(database: Database, deps: { clock: Clock; pii: Pi
       assert(id, `demo account ${email}`);
       return id;
     };
-    await seedOrders(tx, system, {
+    const shopped = await seedOrders(tx, system, {
       cn_buyer: user('buyer@demo.saphan.test'),
       cn_vip: user('buyer.li@demo.saphan.test'),
       th_buyer: user('buyer.th@demo.saphan.test'),
       th_second: user('buyer.th2@demo.saphan.test'),
+    });
+    await seedFulfilment(tx, system, {
+      sellers: seeded.filter((_, i) => targetState(i) === 'verified').map((s) => ({ id: s.id, owner: s.owner })),
+      users: {
+        operator: user('operator@demo.saphan.test'),
+        officer: user('compliance@demo.saphan.test'),
+        admin: user('admin@demo.saphan.test'),
+        cn_buyer: user('buyer@demo.saphan.test'),
+        th_buyer: user('buyer.th@demo.saphan.test'),
+      },
+      wang_identity_id: shopped.wang_identity_id,
     });
     await tx.insert(meta).values({ key: SEED_KEY, value: { kind: 'demo', at: now.toISOString(), sellers: count, products }, updated_at: now });
     return { accounts: DEMO_ACCOUNTS, sellers: count, products };

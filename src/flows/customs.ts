@@ -233,44 +233,58 @@ async function gather(tx: Tx, ctx: Ctx, order_id: string): Promise<Result<Declar
  * hands the messages to the agent. Declaring an order twice answers the first declaration.
  */
 export async function declareOrder(database: Database, ctx: Ctx, env: CustomsEnv, order_id: string): Promise<Result<customs.DeclarationRow>> {
-  const made = await inTransaction(database.db, async (tx) => {
-    const facts = await gather(tx, ctx, order_id);
-    if (!facts.ok) return facts;
-    const plan = planDeclaration(facts.value, env.filings);
-    const docs: customs.NewDocument[] = [
-      { kind: 'order', message_type: 'CEB311', guid: plan.order.guid, sender: 'platform', xml: customs.buildOrderXml(plan.order) },
-      { kind: 'payment', message_type: 'CEB411', guid: plan.payment.guid, sender: 'payment_partner', xml: customs.buildPaymentXml(plan.payment) },
-      { kind: 'logistics', message_type: 'CEB511', guid: plan.logistics.guid, sender: 'carrier', xml: customs.buildLogisticsXml(plan.logistics) },
-      { kind: 'inventory', message_type: 'CEB621', guid: plan.inventory.guid, sender: 'platform', xml: customs.buildInventoryXml(plan.inventory) },
-    ];
-    const { declaration, created } = await customs.createDeclaration(tx, ctx, {
-      id: newId('dcl', facts.value.now.getTime()),
-      order_id,
-      parcel_id: facts.value.parcel.id,
-      order_no: order_id,
-      logistics_no: facts.value.parcel.tracking_no ?? '',
-      trade_mode: plan.inventory.trade_mode,
-      check: plan.check,
-      docs,
-    });
-    if (created && plan.check.ok)
-      await orders.transition(tx, ctx, {
-        order_ids: [order_id],
-        from: ['shipped'],
-        to: 'customs_pending',
-        reason: 'declared',
-        detail: { declaration_id: declaration.id },
-      });
-    return ok({ declaration, created, docs: created && plan.check.ok ? docs : [] });
-  });
+  const made = await inTransaction(database.db, (tx) => declareIn(tx, ctx, env, order_id));
   if (!made.ok) return made;
-  if (made.value.docs.length > 0)
-    await env.agent.submit({
-      declaration_id: made.value.declaration.id,
-      order_no: made.value.declaration.order_no,
-      messages: made.value.docs.filter((d) => d.sender === 'platform').map((d) => ({ kind: d.kind, xml: d.xml })),
-    });
+  await submit(env, made.value);
   return ok(made.value.declaration);
+}
+
+export interface Declared {
+  declaration: customs.DeclarationRow;
+  /** The messages to hand to the agent: empty when the check failed or the order was declared before. */
+  docs: customs.NewDocument[];
+}
+
+/** Builds, checks and records the declaration in the caller's transaction; the agent gets it after commit (`submit`). */
+export async function declareIn(tx: Tx, ctx: Ctx, env: CustomsEnv, order_id: string): Promise<Result<Declared>> {
+  const facts = await gather(tx, ctx, order_id);
+  if (!facts.ok) return facts;
+  const plan = planDeclaration(facts.value, env.filings);
+  const docs: customs.NewDocument[] = [
+    { kind: 'order', message_type: 'CEB311', guid: plan.order.guid, sender: 'platform', xml: customs.buildOrderXml(plan.order) },
+    { kind: 'payment', message_type: 'CEB411', guid: plan.payment.guid, sender: 'payment_partner', xml: customs.buildPaymentXml(plan.payment) },
+    { kind: 'logistics', message_type: 'CEB511', guid: plan.logistics.guid, sender: 'carrier', xml: customs.buildLogisticsXml(plan.logistics) },
+    { kind: 'inventory', message_type: 'CEB621', guid: plan.inventory.guid, sender: 'platform', xml: customs.buildInventoryXml(plan.inventory) },
+  ];
+  const { declaration, created } = await customs.createDeclaration(tx, ctx, {
+    id: newId('dcl', facts.value.now.getTime()),
+    order_id,
+    parcel_id: facts.value.parcel.id,
+    order_no: order_id,
+    logistics_no: facts.value.parcel.tracking_no ?? '',
+    trade_mode: plan.inventory.trade_mode,
+    check: plan.check,
+    docs,
+  });
+  if (created && plan.check.ok)
+    await orders.transition(tx, ctx, {
+      order_ids: [order_id],
+      from: ['shipped'],
+      to: 'customs_pending',
+      reason: 'declared',
+      detail: { declaration_id: declaration.id },
+    });
+  return ok({ declaration, docs: created && plan.check.ok ? docs : [] });
+}
+
+/** Hands Saphan's own messages (order, inventory) to the customs agent. */
+export async function submit(env: CustomsEnv, declared: Declared): Promise<void> {
+  if (declared.docs.length === 0) return;
+  await env.agent.submit({
+    declaration_id: declared.declaration.id,
+    order_no: declared.declaration.order_no,
+    messages: declared.docs.filter((d) => d.sender === 'platform').map((d) => ({ kind: d.kind, xml: d.xml })),
+  });
 }
 
 export interface ReceiptAnswer {
@@ -302,66 +316,71 @@ export async function processReceipt(
     return { status_code: 400, outcome: 'malformed', declaration_id: null };
   }
   const body_sha256 = createHash('sha256').update(input.raw).digest('hex');
-  const result = await inTransaction(database.db, async (tx) => {
-    const declaration = await customs.lockDeclarationByOrderNo(tx, receipt.order_no);
-    const stored = await customs.storeReceipt(tx, {
-      id: newId('rct', now.getTime()),
-      declaration_id: declaration?.id ?? null,
-      receipt,
-      outcome: declaration ? 'applied' : 'unknown_order',
-      body_sha256,
-      now,
-    });
-    if (!stored.fresh) {
-      const same = stored.row.body_sha256 === body_sha256;
-      return ok<ReceiptAnswer>({ status_code: same ? 200 : 409, outcome: same ? 'duplicate' : 'replayed', declaration_id: stored.row.declaration_id });
-    }
-    if (!declaration) return ok<ReceiptAnswer>({ status_code: 404, outcome: 'unknown_order', declaration_id: null, code: 'declaration_not_found' });
-    const answer = (outcome: 'applied' | 'late' | 'ignored') => ok<ReceiptAnswer>({ status_code: 200, outcome, declaration_id: declaration.id });
-    const settle = async (outcome: 'applied' | 'late' | 'ignored') => {
-      if (outcome !== 'applied') await customs.setReceiptOutcome(tx, stored.row.id, outcome);
-      return answer(outcome);
-    };
-    const code = receipt.return_status;
-    if (receipt.message_type !== 'CEB622') {
-      const newer = await customs.markDocument(tx, declaration.id, KIND_OF[receipt.message_type], code, receipt.return_time);
-      if (!newer) return settle('late');
-      if (code !== 100) return settle('applied');
-      if (!customs.acceptsReceipt(declaration.status, code)) return settle('ignored');
-    } else if (declaration.last_return_at && receipt.return_time <= declaration.last_return_at) return settle('late');
-    else if (!customs.acceptsReceipt(declaration.status, code)) return settle('ignored');
-    const effect = customs.inventoryEffect(code);
-    await customs.moveDeclaration(tx, ctx, {
-      id: declaration.id,
-      to: effect.to,
-      last_status: code,
-      at: receipt.return_time,
-      info: receipt.return_info,
-      invt_no: receipt.invt_no,
-    });
-    const detail = { declaration_id: declaration.id, return_status: code, return_info: receipt.return_info };
-    if (effect.order === 'hold')
-      await orders.transition(tx, ctx, { order_ids: [declaration.order_id], from: ['customs_pending'], to: 'customs_hold', reason: 'customs_hold', detail });
-    if (effect.order === 'clear') {
-      const cleared = await orders.transition(tx, ctx, {
-        order_ids: [declaration.order_id],
-        from: ['customs_pending', 'customs_hold'],
-        to: 'cleared',
-        reason: 'customs_released',
-        detail,
-      });
-      // The carrier may have reported delivery before customs' release reached us.
-      const parcel = await fulfilment.parcelOfOrder(tx, declaration.order_id);
-      if (cleared.length > 0 && parcel?.status === 'delivered') await deliverOrder(tx, ctx, declaration.order_id, 'CN_CBEC');
-    }
-    if (effect.order === 'refund') {
-      const refunded = await refundOrder(tx, ctx, { order_id: declaration.order_id, reason: code === 700 ? 'customs_returned' : 'customs_rejected' });
-      if (!refunded.ok && refunded.error.code !== 'order_not_refundable') return refunded;
-    }
-    return settle('applied');
-  });
+  const result = await inTransaction(database.db, (tx) => applyReceipt(tx, ctx, receipt, body_sha256));
   if (!result.ok) throw new Error(`customs receipt failed: ${result.error.code}`);
   return result.value;
+}
+
+/** A verified receipt, applied in the caller's transaction (stored once, by its message type and guid). */
+export async function applyReceipt(tx: Tx, ctx: Ctx, receipt: customs.Receipt, body_sha256: string): Promise<Result<ReceiptAnswer>> {
+  const now = ctx.clock.now();
+  const declaration = await customs.lockDeclarationByOrderNo(tx, receipt.order_no);
+  const stored = await customs.storeReceipt(tx, {
+    id: newId('rct', now.getTime()),
+    declaration_id: declaration?.id ?? null,
+    receipt,
+    outcome: declaration ? 'applied' : 'unknown_order',
+    body_sha256,
+    now,
+  });
+  if (!stored.fresh) {
+    const same = stored.row.body_sha256 === body_sha256;
+    return ok<ReceiptAnswer>({ status_code: same ? 200 : 409, outcome: same ? 'duplicate' : 'replayed', declaration_id: stored.row.declaration_id });
+  }
+  if (!declaration) return ok<ReceiptAnswer>({ status_code: 404, outcome: 'unknown_order', declaration_id: null, code: 'declaration_not_found' });
+  const answer = (outcome: 'applied' | 'late' | 'ignored') => ok<ReceiptAnswer>({ status_code: 200, outcome, declaration_id: declaration.id });
+  const settle = async (outcome: 'applied' | 'late' | 'ignored') => {
+    if (outcome !== 'applied') await customs.setReceiptOutcome(tx, stored.row.id, outcome);
+    return answer(outcome);
+  };
+  const code = receipt.return_status;
+  if (receipt.message_type !== 'CEB622') {
+    const newer = await customs.markDocument(tx, declaration.id, KIND_OF[receipt.message_type], code, receipt.return_time);
+    if (!newer) return settle('late');
+    if (code !== 100) return settle('applied');
+    if (!customs.acceptsReceipt(declaration.status, code)) return settle('ignored');
+  } else if (declaration.last_return_at && receipt.return_time <= declaration.last_return_at) return settle('late');
+  else if (!customs.acceptsReceipt(declaration.status, code)) return settle('ignored');
+  else await customs.markDocument(tx, declaration.id, 'inventory', code, receipt.return_time);
+  const effect = customs.inventoryEffect(code);
+  await customs.moveDeclaration(tx, ctx, {
+    id: declaration.id,
+    to: effect.to,
+    last_status: code,
+    at: receipt.return_time,
+    info: receipt.return_info,
+    invt_no: receipt.invt_no,
+  });
+  const detail = { declaration_id: declaration.id, return_status: code, return_info: receipt.return_info };
+  if (effect.order === 'hold')
+    await orders.transition(tx, ctx, { order_ids: [declaration.order_id], from: ['customs_pending'], to: 'customs_hold', reason: 'customs_hold', detail });
+  if (effect.order === 'clear') {
+    const cleared = await orders.transition(tx, ctx, {
+      order_ids: [declaration.order_id],
+      from: ['customs_pending', 'customs_hold'],
+      to: 'cleared',
+      reason: 'customs_released',
+      detail,
+    });
+    // The carrier may have reported delivery before customs' release reached us.
+    const parcel = await fulfilment.parcelOfOrder(tx, declaration.order_id);
+    if (cleared.length > 0 && parcel?.status === 'delivered') await deliverOrder(tx, ctx, declaration.order_id, 'CN_CBEC');
+  }
+  if (effect.order === 'refund') {
+    const refunded = await refundOrder(tx, ctx, { order_id: declaration.order_id, reason: code === 700 ? 'customs_returned' : 'customs_rejected' });
+    if (!refunded.ok && refunded.error.code !== 'order_not_refundable') return refunded;
+  }
+  return settle('applied');
 }
 
 /** The receipts the sandbox agent sends for a scenario, in the order customs would. */

@@ -249,32 +249,40 @@ export async function dispatch(
     parcels: found.parcels.length,
     gross_weight_g: found.consignment.gross_weight_g,
   });
-  return inTransaction(database.db, async (tx) => {
-    const sent = await fulfilment.dispatchConsignment(tx, ctx, {
-      id,
-      carrier_ref: booked.carrier_ref,
-      export_declaration: async (going) =>
-        exportDeclaration(
-          found.consignment,
-          await orders.ordersByIds(
-            tx,
-            going.map((p) => p.order_id),
-          ),
-          going,
+  return inTransaction(database.db, (tx) => dispatchBooked(tx, ctx, found.consignment, booked.carrier_ref));
+}
+
+/** The part of dispatch after the carrier's booking: one transaction (the demo seed runs it inside its own). */
+export async function dispatchBooked(
+  tx: Tx,
+  ctx: Ctx,
+  consignment: fulfilment.ConsignmentRow,
+  carrier_ref: string,
+): Promise<Result<{ consignment: fulfilment.ConsignmentRow; parcels: fulfilment.ParcelRow[]; declare: string[] }>> {
+  const sent = await fulfilment.dispatchConsignment(tx, ctx, {
+    id: consignment.id,
+    carrier_ref,
+    export_declaration: async (going) =>
+      exportDeclaration(
+        consignment,
+        await orders.ordersByIds(
+          tx,
+          going.map((p) => p.order_id),
         ),
-    });
-    if (!sent.ok) return sent;
-    const order_ids = sent.value.parcels.map((p) => p.order_id);
-    const shipped = await orders.transition(tx, ctx, {
-      order_ids,
-      from: ['in_fulfilment'],
-      to: 'shipped',
-      reason: 'dispatched',
-      detail: { consignment_id: id, master_waybill: sent.value.consignment.master_waybill },
-    });
-    await inventory.shipReservations(tx, ctx, order_ids);
-    return ok({ ...sent.value, declare: shipped.filter((o) => o.market === 'CN_CBEC').map((o) => o.id) });
+        going,
+      ),
   });
+  if (!sent.ok) return sent;
+  const order_ids = sent.value.parcels.map((p) => p.order_id);
+  const shipped = await orders.transition(tx, ctx, {
+    order_ids,
+    from: ['in_fulfilment'],
+    to: 'shipped',
+    reason: 'dispatched',
+    detail: { consignment_id: consignment.id, master_waybill: sent.value.consignment.master_waybill },
+  });
+  await inventory.shipReservations(tx, ctx, order_ids);
+  return ok({ ...sent.value, declare: shipped.filter((o) => o.market === 'CN_CBEC').map((o) => o.id) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,30 +324,33 @@ export async function processTracking(
   } catch {
     return { status_code: 400, outcome: 'malformed', parcel_id: null };
   }
-  const result = await inTransaction(database.db, async (tx) => {
-    const answer = await fulfilment.recordTrackingEvent(tx, ctx, {
-      carrier: input.carrier,
-      event_id: body.event_id,
-      tracking_no: body.tracking_no,
-      code: body.code,
-      occurred_at: new Date(body.occurred_at),
-      location: body.location,
-      note: body.note,
-    });
-    if (answer.outcome === 'unknown_parcel') return ok<TrackingAnswerHttp>({ status_code: 404, outcome: 'unknown_parcel', parcel_id: null });
-    const reply = { status_code: 200, outcome: answer.outcome, parcel_id: answer.parcel.id };
-    if (answer.outcome !== 'applied' || !answer.ended) return ok<TrackingAnswerHttp>(reply);
-    const order_id = answer.parcel.order_id;
-    if (answer.ended === 'delivered') {
-      await deliverOrder(tx, ctx, order_id, answer.parcel.market);
-      return ok<TrackingAnswerHttp>(reply);
-    }
-    const refunded = await refundOrder(tx, ctx, { order_id, reason: answer.ended === 'returned' ? 'returned_to_sender' : 'parcel_lost' });
-    if (!refunded.ok && refunded.error.code !== 'order_not_refundable') return refunded;
-    return ok<TrackingAnswerHttp>(reply);
-  });
+  const result = await inTransaction(database.db, (tx) => applyTracking(tx, ctx, input.carrier, body));
   if (!result.ok) throw new Error(`tracking event failed: ${result.error.code}`);
   return result.value;
+}
+
+/** A verified tracking event, applied in the caller's transaction. */
+export async function applyTracking(tx: Tx, ctx: Ctx, carrier: string, body: TrackingBody): Promise<Result<TrackingAnswerHttp>> {
+  const answer = await fulfilment.recordTrackingEvent(tx, ctx, {
+    carrier,
+    event_id: body.event_id,
+    tracking_no: body.tracking_no,
+    code: body.code,
+    occurred_at: new Date(body.occurred_at),
+    location: body.location,
+    note: body.note,
+  });
+  if (answer.outcome === 'unknown_parcel') return ok({ status_code: 404, outcome: 'unknown_parcel', parcel_id: null });
+  const reply: TrackingAnswerHttp = { status_code: 200, outcome: answer.outcome, parcel_id: answer.parcel.id };
+  if (answer.outcome !== 'applied' || !answer.ended) return ok(reply);
+  const order_id = answer.parcel.order_id;
+  if (answer.ended === 'delivered') {
+    await deliverOrder(tx, ctx, order_id, answer.parcel.market);
+    return ok(reply);
+  }
+  const refunded = await refundOrder(tx, ctx, { order_id, reason: answer.ended === 'returned' ? 'returned_to_sender' : 'parcel_lost' });
+  if (!refunded.ok && refunded.error.code !== 'order_not_refundable') return refunded;
+  return ok(reply);
 }
 
 /** The carrier delivered: the order is `delivered` (a CBEC order only once cleared; customs.ts finishes it otherwise). */

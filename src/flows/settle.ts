@@ -182,14 +182,17 @@ export async function autoConfirm(database: Database, ctx: Ctx, policy: Settleme
   const due = await orders.dueForAutoConfirm(database.db, cutoff, 200);
   let done = 0;
   for (const id of due) {
-    const r = await inTransaction(database.db, async (tx) => {
-      if ((await orders.disputesOf(tx, [id])).some((d) => d.status === 'open')) return ok(0);
-      const completed = await complete(tx, ctx, policy, id, 'auto_confirmed');
-      return completed.ok ? ok(1) : completed.error.code === 'order_not_confirmable' ? ok(0) : completed;
-    });
-    if (r.ok) done += r.value;
+    const r = await inTransaction(database.db, (tx) => autoConfirmIn(tx, ctx, policy, id));
+    if (r.ok && r.value) done += 1;
   }
   return done;
+}
+
+/** Completes one delivered order whose days to answer ran out, unless a dispute opened meanwhile. */
+export async function autoConfirmIn(tx: Tx, ctx: Ctx, policy: SettlementPolicy, order_id: string): Promise<Result<boolean>> {
+  if ((await orders.disputesOf(tx, [order_id])).some((d) => d.status === 'open')) return ok(false);
+  const completed = await complete(tx, ctx, policy, order_id, 'auto_confirmed');
+  return completed.ok ? ok(true) : completed.error.code === 'order_not_confirmable' ? ok(false) : completed;
 }
 
 export async function openDispute(
@@ -221,6 +224,7 @@ export async function decideDispute(
     return fail('invalid', 'validation_failed', { errors: [{ path: 'amount', code: 'required' }] });
   let refunded_minor: bigint | null = null;
   if (input.outcome !== 'release') {
+    const [before] = await orders.ordersByIds(tx, [dispute.order_id]);
     const refund = await refundOrder(tx, ctx, {
       order_id: dispute.order_id,
       amount_minor: input.outcome === 'partial_refund' ? input.amount_minor : undefined,
@@ -228,7 +232,8 @@ export async function decideDispute(
       request_key: `dispute:${dispute.id}`,
     });
     if (!refund.ok) return refund;
-    refunded_minor = refund.value.order.refunded_minor;
+    // What this decision gave back (earlier refunds on the order are not part of it).
+    refunded_minor = refund.value.order.refunded_minor - (before?.refunded_minor ?? 0n);
   }
   const decided = await orders.decideDispute(tx, ctx, { id: dispute.id, outcome: input.outcome, refund_minor: refunded_minor, note: input.note });
   if (!decided.ok) return decided;
@@ -245,21 +250,24 @@ export async function matureReleases(database: Database, ctx: Ctx): Promise<numb
   const due = await settlement.maturingReleases(database.db, ctx.clock.now(), 500);
   let done = 0;
   for (const r of due) {
-    const moved = await inTransaction(database.db, async (tx) => {
-      const now = ctx.clock.now();
-      if (!(await settlement.markMatured(tx, now, r.order_id))) return ok(0);
-      if (r.seller_thb_minor === 0n) return ok(1);
-      const posted = await ledger.settlePending(tx, now, {
-        id: `${r.order_id}:available`,
-        pending_id: `${r.order_id}:seller`,
-        action: 'post',
-        code: 'seller_available',
-      });
-      return posted.ok ? ok(1) : posted;
-    });
-    if (moved.ok) done += moved.value;
+    const moved = await inTransaction(database.db, (tx) => matureRelease(tx, ctx, r));
+    if (moved.ok && moved.value) done += 1;
   }
   return done;
+}
+
+/** One release becomes available (once: the guard on `matured_at` decides). */
+export async function matureRelease(tx: Tx, ctx: Ctx, r: settlement.ReleaseRow): Promise<Result<boolean>> {
+  const now = ctx.clock.now();
+  if (!(await settlement.markMatured(tx, now, r.order_id))) return ok(false);
+  if (r.seller_thb_minor === 0n) return ok(true);
+  const posted = await ledger.settlePending(tx, now, {
+    id: `${r.order_id}:available`,
+    pending_id: `${r.order_id}:seller`,
+    action: 'post',
+    code: 'seller_available',
+  });
+  return posted.ok ? ok(true) : posted;
 }
 
 export interface SellerBalance {
@@ -316,34 +324,37 @@ export async function processRun(
 ): Promise<settlement.PayoutRunRow | undefined> {
   const queued = await settlement.payoutsOfRun(database.db, run_id, 'queued');
   for (const p of queued) {
-    await inTransaction(database.db, async (tx) => {
-      const now = ctx.clock.now();
-      const locked = await settlement.lockPayout(tx, p.id);
-      if (locked?.status !== 'queued') return ok(undefined);
-      const seller_account = await ledger.accountOf(tx, now, p.seller_id, 'seller_payable', 'THB');
-      const b = await ledger.balanceOf(tx, seller_account);
-      if (b.credits_posted - b.debits_posted < p.amount_minor) {
-        await settlement.movePayout(tx, now, { id: p.id, from: ['queued'], to: 'failed', failure_reason: 'balance_changed' });
-        await settlement.countDone(tx, run_id, 0n);
-        return ok(undefined);
-      }
-      const moved = await ledger.transfer(tx, now, {
-        id: `${p.id}:sent`,
-        debit_account_id: seller_account,
-        credit_account_id: await ledger.accountOf(tx, now, PLATFORM, 'payout_clearing', 'THB'),
-        amount_minor: p.amount_minor,
-        currency: 'THB',
-        code: 'payout_sent',
-      });
-      if (!moved.ok) return moved;
-      await settlement.movePayout(tx, now, { id: p.id, from: ['queued'], to: 'sent' });
-      await settlement.countDone(tx, run_id, p.amount_minor);
-      return ok(undefined);
-    });
+    await inTransaction(database.db, (tx) => sendPayout(tx, ctx, run_id, p.id));
     const run = await settlement.getRun(database.db, run_id);
     if (run) progress?.(run.done_items, run.total_items);
   }
   return inTransaction(database.db, async (tx) => ok(await settlement.finishRun(tx, ctx, run_id))).then((r) => (r.ok ? r.value : undefined));
+}
+
+/** Sends one queued payout: from the seller's balance to payout clearing, once (the payout row is locked and its status guards). */
+export async function sendPayout(tx: Tx, ctx: Ctx, run_id: string, payout_id: string): Promise<Result<void>> {
+  const now = ctx.clock.now();
+  const p = await settlement.lockPayout(tx, payout_id);
+  if (p?.status !== 'queued') return ok(undefined);
+  const seller_account = await ledger.accountOf(tx, now, p.seller_id, 'seller_payable', 'THB');
+  const b = await ledger.balanceOf(tx, seller_account);
+  if (b.credits_posted - b.debits_posted < p.amount_minor) {
+    await settlement.movePayout(tx, now, { id: p.id, from: ['queued'], to: 'failed', failure_reason: 'balance_changed' });
+    await settlement.countDone(tx, run_id, 0n);
+    return ok(undefined);
+  }
+  const moved = await ledger.transfer(tx, now, {
+    id: `${p.id}:sent`,
+    debit_account_id: seller_account,
+    credit_account_id: await ledger.accountOf(tx, now, PLATFORM, 'payout_clearing', 'THB'),
+    amount_minor: p.amount_minor,
+    currency: 'THB',
+    code: 'payout_sent',
+  });
+  if (!moved.ok) return moved;
+  await settlement.movePayout(tx, now, { id: p.id, from: ['queued'], to: 'sent' });
+  await settlement.countDone(tx, run_id, p.amount_minor);
+  return ok(undefined);
 }
 
 /**

@@ -5,6 +5,7 @@ import { Header } from './components/Header.js';
 import { ErrorBox, Loading, Notice } from './components/ui.js';
 import { FxRatesPage, LedgerPage } from './features/admin/AdminPages.js';
 import { isAdmin } from './features/admin/access.js';
+import { DisputesPage, PayoutsPage } from './features/admin/PayoutsPage.js';
 import { CertificatesPage } from './features/catalogue/CertificatesPage.js';
 import { ImportPage } from './features/catalogue/ImportPage.js';
 import { EditProductPage, NewProductPage } from './features/catalogue/ProductEditor.js';
@@ -12,11 +13,15 @@ import { ProductsPage } from './features/catalogue/ProductsPage.js';
 import { CartPage } from './features/checkout/CartPage.js';
 import { PartnerPage, PaymentPage } from './features/checkout/PaymentPage.js';
 import { ComplianceQueuePage } from './features/compliance/ComplianceQueuePage.js';
+import { DeclarationsPage } from './features/customs/DeclarationsPage.js';
+import { GtcConsolePage } from './features/gtc/GtcConsolePage.js';
 import { HomePage } from './features/home/HomePage.js';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage, SignUpPage } from './features/identity/pages.js';
 import { OrderPage, OrdersPage } from './features/orders/OrdersPage.js';
 import { SellerOrdersPage } from './features/orders/SellerOrdersPage.js';
 import { MailPage, useSandboxOn } from './features/sandbox/MailPage.js';
+import { SellerInboundPage } from './features/sellers/InboundPage.js';
+import { SellerMoneyPage } from './features/sellers/MoneyPage.js';
 import { EditSellerPage, MySellerPage, OnboardingPage } from './features/sellers/pages.js';
 import { TeamPage } from './features/sellers/TeamPage.js';
 import { ApiKeysPage } from './features/settings/ApiKeysPage.js';
@@ -125,6 +130,38 @@ export function App() {
           <Route path="/seller/orders">
             <RequireUser>
               <SellerOrdersPage />
+            </RequireUser>
+          </Route>
+          <Route path="/admin/payouts">
+            <RequireUser admin>
+              <PayoutsPage />
+            </RequireUser>
+          </Route>
+          <Route path="/admin/disputes">
+            <RequireUser admin>
+              <DisputesPage />
+            </RequireUser>
+          </Route>
+          <Route path="/gtc/:tab?">
+            {(params) => (
+              <RequireUser>
+                <GtcConsolePage tab={params.tab ?? 'receive'} />
+              </RequireUser>
+            )}
+          </Route>
+          <Route path="/compliance/customs">
+            <RequireUser reviewer>
+              <DeclarationsPage />
+            </RequireUser>
+          </Route>
+          <Route path="/seller/inbound">
+            <RequireUser>
+              <SellerInboundPage />
+            </RequireUser>
+          </Route>
+          <Route path="/seller/money">
+            <RequireUser>
+              <SellerMoneyPage />
             </RequireUser>
           </Route>
           <Route path="/admin/fx-rates">

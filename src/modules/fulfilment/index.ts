@@ -44,6 +44,7 @@ export {
   parcelOfOrder,
   parcelsByCode,
   pickList,
+  putAway,
   type ReceiveLineInput,
   receiveInbound,
   recordTrackingEvent,

@@ -51,7 +51,7 @@ export function defaultBin(variant_id: string): string {
 }
 
 /** The bin of each variant in a warehouse, assigning one on first putaway. */
-async function putAway(tx: Tx, now: Date, warehouse_code: string, variant_ids: readonly string[]): Promise<Map<string, string>> {
+export async function putAway(tx: Tx, now: Date, warehouse_code: string, variant_ids: readonly string[]): Promise<Map<string, string>> {
   if (variant_ids.length === 0) return new Map();
   await tx
     .insert(bins)

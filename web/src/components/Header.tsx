@@ -70,6 +70,12 @@ export function Header() {
                 <NavLink href="/seller/orders" testId="nav-seller-orders">
                   {t('nav.seller_orders')}
                 </NavLink>
+                <NavLink href="/seller/inbound" testId="nav-inbound">
+                  {t('gtc.nav_inbound')}
+                </NavLink>
+                <NavLink href="/seller/money" testId="nav-money">
+                  {t('spine.nav_money')}
+                </NavLink>
                 <NavLink href="/seller/team" testId="nav-team">
                   {t('nav.team')}
                 </NavLink>
@@ -82,6 +88,16 @@ export function Header() {
             {isReviewer(me) ? (
               <NavLink href="/compliance" testId="nav-compliance">
                 {t('nav.compliance')}
+              </NavLink>
+            ) : null}
+            {me.roles.includes('gtc_operator') || isAdmin(me) ? (
+              <NavLink href="/gtc" testId="nav-gtc" match={(location) => location.startsWith('/gtc')}>
+                {t('gtc.nav_console')}
+              </NavLink>
+            ) : null}
+            {isReviewer(me) ? (
+              <NavLink href="/compliance/customs" testId="nav-customs">
+                {t('spine.nav_customs')}
               </NavLink>
             ) : null}
             {isAdmin(me) ? (

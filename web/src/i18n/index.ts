@@ -1,8 +1,19 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
-import th from './th.json' with { type: 'json' };
-import zh from './zh.json' with { type: 'json' };
+import base_en from './en.json' with { type: 'json' };
+import gtc_en from './gtc.en.json' with { type: 'json' };
+import gtc_th from './gtc.th.json' with { type: 'json' };
+import gtc_zh from './gtc.zh.json' with { type: 'json' };
+import spine_en from './spine.en.json' with { type: 'json' };
+import spine_th from './spine.th.json' with { type: 'json' };
+import spine_zh from './spine.zh.json' with { type: 'json' };
+import base_th from './th.json' with { type: 'json' };
+import base_zh from './zh.json' with { type: 'json' };
+
+// Feature areas keep their texts in files of their own (distinct top-level keys), merged here.
+const th = { ...base_th, ...gtc_th, ...spine_th };
+const zh = { ...base_zh, ...gtc_zh, ...spine_zh };
+const en = { ...base_en, ...gtc_en, ...spine_en };
 
 export const LANGUAGES = ['th', 'zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

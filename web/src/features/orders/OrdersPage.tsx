@@ -9,7 +9,9 @@ import { useCountryName } from '../checkout/AddressForm.js';
 import { cancellable, type Order, shopApi } from '../checkout/api.js';
 import { Amount, Breakdown, localised } from '../checkout/shared.js';
 import { useLanguage } from '../shop/queries.js';
+import { ReceiptPanel } from './ReceiptPanel.js';
 import { ORDERS_KEY, OrderRow, OrderStatusBadge, orderKey, TimelineItem } from './shared.js';
+import { TrackingPanel } from './TrackingPanel.js';
 
 /** /orders: the buyer's orders, newest first, page by page. */
 export function OrdersPage() {
@@ -142,6 +144,9 @@ export function OrderView({ order, seller = false }: { order: Order; seller?: bo
           </div>
         </dl>
       </section>
+
+      {!seller ? <ReceiptPanel order={order} /> : null}
+      <TrackingPanel orderId={order.id} status={order.status} />
 
       <section className="card" aria-labelledby="order-lines-title">
         <h2 id="order-lines-title">{t('orders.lines_title')}</h2>
