@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { runCli, startProcess, tempDataDir } from '../test/support/process.js';
 import { benchCheckout, type CheckoutBenchRow } from './checkout.js';
+import { benchCustomsDocs, benchGtc, benchPayoutRun, type GtcBenchRow } from './gtc.js';
 import { benchImport, type ImportBenchRow } from './import.js';
 import { benchSearch, type SearchBenchRow } from './search.js';
 import { demoTaxIdFrom } from './tax-ids.js';
@@ -131,8 +132,13 @@ async function dropDatabase(url: string): Promise<void> {
 
 const SEARCH_PRODUCTS = Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000);
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 1_500);
-/** BENCH_ONLY=api,search,import,checkout runs a subset (all by default). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'api,search,import,checkout').split(','));
+/** BENCH_ONLY=api,search,import,checkout,gtc runs a subset (all by default). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'api,search,import,checkout,gtc').split(','));
+const GTC_SHIPMENTS = Number(process.env.BENCH_GTC_SHIPMENTS ?? 150);
+const GTC_PARCELS = Number(process.env.BENCH_GTC_PARCELS ?? 400);
+const PAYOUT_SELLERS = Number(process.env.BENCH_PAYOUT_SELLERS ?? 10_000);
+const CUSTOMS_DOCS = Number(process.env.BENCH_CUSTOMS_DOCS ?? 5_000);
+const gtc_rows: GtcBenchRow[] = [];
 const results: Row[] = [];
 const search_rows: SearchBenchRow[] = [];
 const memory: Record<string, number> = {};
@@ -148,6 +154,23 @@ if (ONLY.has('api')) {
 if (ONLY.has('import')) import_rows.push(await benchImport('PGlite', embedded_env, IMPORT_ROWS));
 if (ONLY.has('search')) search_rows.push(await benchSearch('PGlite', { DATA_DIR: tempDataDir() }, SEARCH_PRODUCTS, DURATION_S));
 if (ONLY.has('checkout')) checkout_rows.push(...(await benchCheckout('PGlite', { DATA_DIR: tempDataDir() }, CHECKOUTS)));
+if (ONLY.has('gtc')) {
+  gtc_rows.push(benchCustomsDocs(CUSTOMS_DOCS));
+  gtc_rows.push(...(await benchGtc('PGlite', { DATA_DIR: tempDataDir() }, GTC_SHIPMENTS, GTC_PARCELS)));
+  gtc_rows.push(await benchPayoutRun('PGlite', { DATA_DIR: tempDataDir() }, PAYOUT_SELLERS));
+  for (const [suffix, work] of [
+    ['gtc', (env: Record<string, string>) => benchGtc('PostgreSQL', env, GTC_SHIPMENTS, GTC_PARCELS)],
+    ['payouts', async (env: Record<string, string>) => [await benchPayoutRun('PostgreSQL', env, PAYOUT_SELLERS)]],
+  ] as const) {
+    const url = await postgresUrl(suffix);
+    if (!url) continue;
+    try {
+      gtc_rows.push(...(await work({ DATABASE_URL: url, DATA_DIR: tempDataDir() })));
+    } finally {
+      await dropDatabase(url);
+    }
+  }
+}
 const pgUrl = ONLY.has('api') || ONLY.has('import') ? await postgresUrl() : undefined;
 if (pgUrl) {
   try {
@@ -200,4 +223,10 @@ if (checkout_rows.length > 0) {
     `\nCheckout: a whole checkout with payment success (POST /checkout + the sandbox partner's signed notification), carts and quotes prepared beforehand; then a flash sale\n`,
   );
   console.table(checkout_rows);
+}
+if (gtc_rows.length > 0) {
+  console.log(
+    `\nGTC and settlement: receiving (${GTC_SHIPMENTS} shipments) and packing (${GTC_PARCELS} paid orders) through the API at ${8} operators; customs messages in process; a payout run for ${PAYOUT_SELLERS} sellers (server peak memory)\n`,
+  );
+  console.table(gtc_rows);
 }

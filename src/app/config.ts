@@ -28,6 +28,12 @@ const envSchema = z.object({
   SAPHAN_TRUST_PROXY: z.string().optional(),
   /** Public search requests per address per minute (load tests raise it). */
   SAPHAN_SEARCH_RATE_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+  /** Days after delivery before an undisputed order confirms itself and releases its escrow. */
+  SAPHAN_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(60).optional(),
+  /** Days a released amount stays pending before the seller can be paid it. */
+  SAPHAN_PAYOUT_HOLD_DAYS: z.coerce.number().int().min(0).max(60).optional(),
+  /** The smallest balance a payout run pays, in baht. */
+  SAPHAN_PAYOUT_MINIMUM_THB: z.coerce.number().int().min(1).max(1_000_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -52,6 +58,8 @@ export interface Config {
   readonly log_level: string;
   readonly trust_proxy: boolean | number | string;
   readonly search_requests_per_minute: number | undefined;
+  /** Auto-confirm days, holding period, payout minimum (satang); unset ones take LIMITS. */
+  readonly settlement: { auto_confirm_days?: number; payout_hold_days?: number; payout_minimum_minor?: number };
 }
 
 /**
@@ -96,6 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     log_level: e.LOG_LEVEL,
     trust_proxy: parseTrustProxy(e.SAPHAN_TRUST_PROXY),
     search_requests_per_minute: e.SAPHAN_SEARCH_RATE_PER_MINUTE,
+    settlement: {
+      ...(e.SAPHAN_AUTO_CONFIRM_DAYS !== undefined ? { auto_confirm_days: e.SAPHAN_AUTO_CONFIRM_DAYS } : {}),
+      ...(e.SAPHAN_PAYOUT_HOLD_DAYS !== undefined ? { payout_hold_days: e.SAPHAN_PAYOUT_HOLD_DAYS } : {}),
+      ...(e.SAPHAN_PAYOUT_MINIMUM_THB !== undefined ? { payout_minimum_minor: e.SAPHAN_PAYOUT_MINIMUM_THB * 100 } : {}),
+    },
   };
 }
 

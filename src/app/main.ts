@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type Database, openDatabase } from '../db/client.js';
 import { acquireLock } from '../db/lock.js';
+import { DEFAULT_POLICY } from '../flows/settle.js';
 import { localBlobStore } from '../kernel/blobs.js';
 import { systemClock } from '../kernel/clock.js';
 import { createPiiCipher } from '../kernel/crypto.js';
@@ -47,6 +48,12 @@ export async function start(config: Config): Promise<void> {
     logger,
     trust_proxy: config.trust_proxy,
     search_requests_per_minute: config.search_requests_per_minute,
+    settlement_policy: {
+      ...DEFAULT_POLICY,
+      auto_confirm_days: config.settlement.auto_confirm_days ?? DEFAULT_POLICY.auto_confirm_days,
+      payout_hold_days: config.settlement.payout_hold_days ?? DEFAULT_POLICY.payout_hold_days,
+      payout_minimum_minor: BigInt(config.settlement.payout_minimum_minor ?? DEFAULT_POLICY.payout_minimum_minor),
+    },
     blobs: localBlobStore(path.join(config.data_dir, 'blobs')),
   });
   let stopping = false;

@@ -6,6 +6,7 @@ import { seedDemo } from '../app/seed.js';
 import { inTransaction } from '../db/client.js';
 import { DataDirLockedError } from '../db/lock.js';
 import { rebuildSearchIndex } from '../flows/index-product.js';
+import { DEFAULT_POLICY, processRun, startPayoutRun } from '../flows/settle.js';
 import { localBlobStore } from '../kernel/blobs.js';
 import { systemClock } from '../kernel/clock.js';
 import { type OrgRole, type PlatformRole, ROLES } from '../kernel/context.js';
@@ -17,6 +18,7 @@ import * as identity from '../modules/identity/index.js';
 import * as ledger from '../modules/ledger/index.js';
 import * as orders from '../modules/orders/index.js';
 import * as sellers from '../modules/sellers/index.js';
+import * as settlement from '../modules/settlement/index.js';
 import { importFile } from './import.js';
 
 const USAGE = `saphan <command>
@@ -28,6 +30,8 @@ const USAGE = `saphan <command>
                                 create a user with a role; seller_owner/seller_staff need --org (an org_… id)
   search rebuild                rebuild the search projection from the catalogue, compliance and stock
   ledger verify                 prove the books: each currency sums to zero, cached balances match the transfers
+  payouts run                   pay every available seller balance above the minimum (or finish a run left
+                                half-way), with progress; the bank file is at GET /payouts/runs/{id}/bank-file
   pii rotate                    rewrite every encrypted personal field under SAPHAN_PII_KEY (the old key
                                 stays in SAPHAN_PII_KEYS_PREVIOUS until this has run and 48 h have passed)
   import FILE --seller ID [--url URL] [--lang th|zh|en]
@@ -91,6 +95,33 @@ async function main(argv: string[]): Promise<number> {
         for (const a of trial.mismatched_accounts) process.stdout.write(`cached balance differs from its transfers: ${a}\n`);
         process.stdout.write(trial.balanced ? 'ledger balanced\n' : 'LEDGER NOT BALANCED\n');
         return trial.balanced ? 0 : 1;
+      } finally {
+        await database.close();
+        release();
+      }
+    }
+    case 'payouts': {
+      if (rest[0] !== 'run') throw new UsageError('payouts run');
+      const { database, release } = await openConfigured(config, 'saphan payouts run');
+      try {
+        await database.migrate();
+        const ctx = {
+          actor: { kind: 'system' as const, reason: 'saphan payouts run' },
+          locale: 'en' as const,
+          clock: systemClock,
+          pii: createPiiCipher(config.pii_key, config.pii_ring),
+        };
+        const policy = {
+          ...DEFAULT_POLICY,
+          payout_minimum_minor: BigInt(config.settlement.payout_minimum_minor ?? DEFAULT_POLICY.payout_minimum_minor),
+        };
+        // A run left half-way by a stopped process is finished first; otherwise a new one starts.
+        const [open] = await settlement.runningRuns(database.db);
+        const run = open ?? unwrap(await inTransaction(database.db, (tx) => startPayoutRun(tx, ctx, policy, 'admin')));
+        process.stdout.write(`payout run ${run.id}: ${run.total_items} payouts\n`);
+        const done = await processRun(database, ctx, run.id, (n, total) => process.stdout.write(`\rsent ${n}/${total}`));
+        process.stdout.write(`\npayout run ${run.id} ${done?.status ?? 'done'}: ${done?.sent_minor ?? 0n} satang sent\n`);
+        return 0;
       } finally {
         await database.close();
         release();

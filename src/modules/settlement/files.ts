@@ -9,7 +9,7 @@ import { money, toDecimalString } from '../../kernel/money.js';
  */
 
 /** One bulk file; banks' own caps differ (unconfirmed), so this is ours. */
-export const PAYOUT_FILE_MAX_ITEMS = 5_000;
+export const PAYOUT_FILE_MAX_ITEMS = 50_000;
 export const PAYOUT_REFERENCE_MAX_CHARS = 20;
 export const PAYOUT_PAYEE_NAME_MAX_CHARS = 100;
 export const STATEMENT_MAX_LINES = 10_000;
