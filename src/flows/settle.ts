@@ -323,16 +323,32 @@ export async function processRun(
   progress?: (done: number, total: number) => void,
 ): Promise<settlement.PayoutRunRow | undefined> {
   const queued = await settlement.payoutsOfRun(database.db, run_id, 'queued');
-  for (const p of queued) {
-    await inTransaction(database.db, (tx) => sendPayout(tx, ctx, run_id, p.id));
+  for (let i = 0; i < queued.length; i += PAYOUTS_PER_TRANSACTION) {
+    const chunk = queued.slice(i, i + PAYOUTS_PER_TRANSACTION);
+    const sent = await inTransaction(database.db, async (tx) => {
+      const batch = new ledger.BalanceBatch();
+      for (const p of chunk) {
+        const one = await sendPayout(tx, ctx, run_id, p.id, batch);
+        if (!one.ok) return one;
+      }
+      await batch.flush(tx);
+      return ok(undefined);
+    });
+    if (!sent.ok) throw new Error(`payout run ${run_id} stopped: ${sent.error.code}`);
     const run = await settlement.getRun(database.db, run_id);
     if (run) progress?.(run.done_items, run.total_items);
   }
   return inTransaction(database.db, async (tx) => ok(await settlement.finishRun(tx, ctx, run_id))).then((r) => (r.ok ? r.value : undefined));
 }
 
-/** Sends one queued payout: from the seller's balance to payout clearing, once (the payout row is locked and its status guards). */
-export async function sendPayout(tx: Tx, ctx: Ctx, run_id: string, payout_id: string): Promise<Result<void>> {
+/** Payouts sent per transaction: a crash loses at most this many (they are sent again, never twice: each is status-guarded). */
+const PAYOUTS_PER_TRANSACTION = 50;
+
+/**
+ * Sends one queued payout: from the seller's balance to payout clearing, once (the payout row is
+ * locked and its status guards). With `batch`, balance rows are written when the caller flushes it.
+ */
+export async function sendPayout(tx: Tx, ctx: Ctx, run_id: string, payout_id: string, batch?: ledger.BalanceBatch): Promise<Result<void>> {
   const now = ctx.clock.now();
   const p = await settlement.lockPayout(tx, payout_id);
   if (p?.status !== 'queued') return ok(undefined);
@@ -343,14 +359,19 @@ export async function sendPayout(tx: Tx, ctx: Ctx, run_id: string, payout_id: st
     await settlement.countDone(tx, run_id, 0n);
     return ok(undefined);
   }
-  const moved = await ledger.transfer(tx, now, {
-    id: `${p.id}:sent`,
-    debit_account_id: seller_account,
-    credit_account_id: await ledger.accountOf(tx, now, PLATFORM, 'payout_clearing', 'THB'),
-    amount_minor: p.amount_minor,
-    currency: 'THB',
-    code: 'payout_sent',
-  });
+  const moved = await ledger.transfer(
+    tx,
+    now,
+    {
+      id: `${p.id}:sent`,
+      debit_account_id: seller_account,
+      credit_account_id: await ledger.accountOf(tx, now, PLATFORM, 'payout_clearing', 'THB'),
+      amount_minor: p.amount_minor,
+      currency: 'THB',
+      code: 'payout_sent',
+    },
+    batch,
+  );
   if (!moved.ok) return moved;
   await settlement.movePayout(tx, now, { id: p.id, from: ['queued'], to: 'sent' });
   await settlement.countDone(tx, run_id, p.amount_minor);

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading, Notice } from '../../components/ui.js';
 import { formatDateTime } from '../../i18n/index.js';
@@ -13,7 +14,17 @@ function laneName(t: (key: string, options?: Record<string, unknown>) => string,
 }
 
 /** Packed parcels of one lane, and the button that puts them under one master waybill. */
-function LaneGroup({ warehouse, lane, parcels }: { warehouse: FulfilmentWarehouse; lane: Lane; parcels: readonly Parcel[] }) {
+function LaneGroup({
+  warehouse,
+  lane,
+  parcels,
+  onConsolidated,
+}: {
+  warehouse: FulfilmentWarehouse;
+  lane: Lane;
+  parcels: readonly Parcel[];
+  onConsolidated: (made: Consignment) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const client = useQueryClient();
@@ -22,6 +33,7 @@ function LaneGroup({ warehouse, lane, parcels }: { warehouse: FulfilmentWarehous
     mutationFn: () => gtcApi.consolidate(warehouse, lane, idempotency.keyFor({ warehouse_code: warehouse, lane })),
     onSettled: (_data, error) => idempotency.settle(error),
     onSuccess: async (made) => {
+      onConsolidated(made);
       client.setQueryData(CONSIGNMENTS_KEY, (old: { items: Consignment[] } | undefined) => ({
         items: [made, ...(old?.items ?? []).filter((c) => c.id !== made.id)],
       }));
@@ -53,11 +65,6 @@ function LaneGroup({ warehouse, lane, parcels }: { warehouse: FulfilmentWarehous
         {t('gtc.dispatch.consolidate')}
       </button>
       <div aria-live="polite">
-        {consolidate.isSuccess ? (
-          <Notice kind="success" testId="gtc-consolidated">
-            {t('gtc.dispatch.consolidated', { mwb: consolidate.data.master_waybill, n: consolidate.data.parcel_count })}
-          </Notice>
-        ) : null}
         <ProblemBox error={consolidate.error} testId="gtc-consolidate-error" />
       </div>
     </div>
@@ -66,6 +73,8 @@ function LaneGroup({ warehouse, lane, parcels }: { warehouse: FulfilmentWarehous
 
 function PackedByLane({ warehouse }: { warehouse: FulfilmentWarehouse }) {
   const { t } = useTranslation();
+  // Kept here, not in the lane: once consolidated, the lane has no packed parcels left and leaves the screen.
+  const [made, setMade] = useState<Consignment | null>(null);
   const packed = useQuery({
     queryKey: parcelsKey(warehouse, 'packed'),
     queryFn: () => gtcApi.parcels({ warehouse_code: warehouse, status: 'packed', limit: 200 }),
@@ -92,8 +101,15 @@ function PackedByLane({ warehouse }: { warehouse: FulfilmentWarehouse }) {
           {t('gtc.dispatch.none_packed')}
         </p>
       ) : null}
+      <div aria-live="polite">
+        {made ? (
+          <Notice kind="success" testId="gtc-consolidated">
+            {t('gtc.dispatch.consolidated', { mwb: made.master_waybill, n: made.parcel_count })}
+          </Notice>
+        ) : null}
+      </div>
       {lanes.map((lane) => (
-        <LaneGroup key={lane} warehouse={warehouse} lane={lane} parcels={byLane.get(lane) ?? []} />
+        <LaneGroup key={lane} warehouse={warehouse} lane={lane} parcels={byLane.get(lane) ?? []} onConsolidated={setMade} />
       ))}
     </section>
   );
