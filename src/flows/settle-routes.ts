@@ -239,7 +239,7 @@ export function settleRoutes(deps: RouteDeps & { policy: SettlementPolicy; kickP
       '/disputes/:id/photos/:name',
       { schema: { tags: ['orders'], summary: 'A dispute photo (the buyer, admins)', params: z.object({ id, name: z.string().max(60) }) } },
       async (req, reply) => {
-        const [d] = (await orders.listDisputes(db, { limit: 1_000 })).filter((x) => x.id === req.params.id);
+        const d = await orders.disputeById(db, req.params.id);
         if (!d) return unwrap(fail('not_found', 'dispute_not_found'));
         await ownOrder(req.ctx, d.order_id);
         const key = d.photos.find((k) => k.endsWith(`/${req.params.name}`));

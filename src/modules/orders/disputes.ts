@@ -52,6 +52,11 @@ export async function openDispute(
   return ok(row);
 }
 
+export async function disputeById(q: Queryable, id: string): Promise<DisputeRow | undefined> {
+  const [row] = await q.select().from(disputes).where(eq(disputes.id, id));
+  return row;
+}
+
 export async function lockDispute(tx: Tx, id: string): Promise<DisputeRow | undefined> {
   const [row] = await tx.select().from(disputes).where(eq(disputes.id, id)).for('update');
   return row;

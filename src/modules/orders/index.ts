@@ -6,6 +6,7 @@ export {
   type DisputeReason,
   type DisputeRow,
   decideDispute,
+  disputeById,
   disputesOf,
   dueForAutoConfirm,
   listDisputes,
