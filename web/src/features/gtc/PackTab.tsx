@@ -7,6 +7,7 @@ import { parseWhole } from '../catalogue/money.js';
 import { localised } from '../checkout/shared.js';
 import { useLanguage } from '../shop/queries.js';
 import { type FulfilmentWarehouse, gtcApi, type PackInput, type Parcel, parcelLabelHref, type ScanResult } from './api.js';
+import { ScanForm } from './ScanForm.js';
 import { FieldMessage, formatGrams, ParcelStatusBadge, ProblemBox, parcelsKey, unplacedError, useFormKey } from './shared.js';
 
 type Measure = keyof PackInput;
@@ -15,15 +16,10 @@ const MEASURES: readonly Measure[] = ['weight_g', 'length_mm', 'width_mm', 'heig
 /** The packing bench's scan field: a parcel id (pcl_…) or its waybill number; Enter looks it up. */
 function PackScan({ inputRef, onParcel }: { inputRef: RefObject<HTMLInputElement | null>; onParcel: (parcel: Parcel) => void }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
   const [last, setLast] = useState<{ code: string; result?: ScanResult; error?: unknown } | null>(null);
   const [pending, setPending] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const scanned = code.trim();
-    if (!scanned) return;
-    setCode('');
+  const scan = async (scanned: string) => {
     setPending(true);
     try {
       const result = await gtcApi.scan('pack', scanned);
@@ -37,30 +33,7 @@ function PackScan({ inputRef, onParcel }: { inputRef: RefObject<HTMLInputElement
   };
 
   return (
-    <form className="card gtc-scan" onSubmit={(e) => void submit(e)} data-testid="gtc-pack-scan-form">
-      <label htmlFor="gtc-pack-scan">{t('gtc.pack.scan_label')}</label>
-      <div className="scan-row">
-        <input
-          id="gtc-pack-scan"
-          ref={inputRef}
-          // biome-ignore lint/a11y/noAutofocus: the bench's scanner types into this field; it must hold the focus from the start
-          autoFocus
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          enterKeyHint="go"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          aria-describedby="gtc-pack-scan-hint"
-          data-testid="gtc-pack-scan"
-        />
-        <button type="submit" className="primary" disabled={pending} data-testid="gtc-pack-scan-submit">
-          {t('gtc.scan_submit')}
-        </button>
-      </div>
-      <p className="hint" id="gtc-pack-scan-hint">
-        {t('gtc.pack.scan_hint')}
-      </p>
+    <ScanForm station="pack" inputRef={inputRef} onScan={(code) => void scan(code)} busy={pending}>
       <div aria-live="polite">
         {last?.result && last.result.outcome !== 'found' ? (
           <p className="alert alert-error" data-testid="gtc-pack-scan-result" data-outcome={last.result.outcome} data-code={last.code}>
@@ -74,7 +47,7 @@ function PackScan({ inputRef, onParcel }: { inputRef: RefObject<HTMLInputElement
         ) : null}
         {last?.error ? <ProblemBox error={last.error} testId="gtc-pack-scan-error" /> : null}
       </div>
-    </form>
+    </ScanForm>
   );
 }
 

@@ -17,7 +17,8 @@ import {
   type RejectReason,
   type ScanResult,
 } from './api.js';
-import { Count, FieldMessage, InboundStatusBadge, inboundKey, inboundListKey, ProblemBox, unplacedError, useFormKey } from './shared.js';
+import { ScanForm } from './ScanForm.js';
+import { FieldMessage, InboundStatusBadge, inboundKey, inboundListKey, type LineFigure, LineFigures, ProblemBox, unplacedError, useFormKey } from './shared.js';
 
 /** Open shipments (on their way or announced) come first: they are the ones the dock is waiting for. */
 const STATUS_ORDER: Record<InboundStatus, number> = { in_transit: 0, announced: 1, received: 2, cancelled: 3 };
@@ -37,21 +38,15 @@ interface ScanEntry {
   error?: unknown;
 }
 
-/** The receiving dock's scan field: a keyboard-wedge scanner types the carton label and presses Enter. */
+/** The receiving dock's scan field: each carton label counts once; the last answers stay listed below. */
 function ReceiveScan({ inputRef, onShipment }: { inputRef: RefObject<HTMLInputElement | null>; onShipment: (id: string) => void }) {
-  const { t } = useTranslation();
   const client = useQueryClient();
-  const [code, setCode] = useState('');
   const [log, setLog] = useState<ScanEntry[]>([]);
   const [pending, setPending] = useState(0);
   const counter = useRef(0);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const scanned = code.trim();
-    if (!scanned) return;
-    // The field empties at once and stays enabled: the next carton may be scanned before this answer arrives.
-    setCode('');
+  // The field stays enabled: the next carton may be scanned before this answer arrives.
+  const scan = async (scanned: string) => {
     counter.current += 1;
     const n = counter.current;
     setPending((p) => p + 1);
@@ -78,30 +73,7 @@ function ReceiveScan({ inputRef, onShipment }: { inputRef: RefObject<HTMLInputEl
 
   const [last, ...earlier] = log;
   return (
-    <form className="card gtc-scan" onSubmit={(e) => void submit(e)} data-testid="gtc-receive-scan-form">
-      <label htmlFor="gtc-receive-scan">{t('gtc.receive.scan_label')}</label>
-      <div className="scan-row">
-        <input
-          id="gtc-receive-scan"
-          ref={inputRef}
-          // biome-ignore lint/a11y/noAutofocus: the dock's scanner types into this field; it must hold the focus from the start
-          autoFocus
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          enterKeyHint="go"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          aria-describedby="gtc-receive-scan-hint"
-          data-testid="gtc-receive-scan"
-        />
-        <button type="submit" className="primary" data-testid="gtc-receive-scan-submit">
-          {t('gtc.scan_submit')}
-        </button>
-      </div>
-      <p className="hint" id="gtc-receive-scan-hint">
-        {t('gtc.receive.scan_hint')}
-      </p>
+    <ScanForm station="receive" inputRef={inputRef} onScan={(code) => void scan(code)}>
       <div aria-live="polite" data-testid="gtc-receive-scan-status" data-pending={pending}>
         {last ? <ScanLine entry={last} testId="gtc-scan-result" main /> : null}
       </div>
@@ -114,7 +86,7 @@ function ReceiveScan({ inputRef, onShipment }: { inputRef: RefObject<HTMLInputEl
           ))}
         </ul>
       ) : null}
-    </form>
+    </ScanForm>
   );
 }
 
@@ -299,6 +271,22 @@ function ReceiveForm({ shipment }: { shipment: InboundShipment }) {
           const err = (field: string) => `gtc-receive-error-${field}-${i}`;
           const title = localised(line.title, language);
           const complete = line.scanned_cartons >= line.cartons;
+          const countInput = (field: 'received' | 'rejected') => (
+            <div className={`field${errorOf(i, field) ? ' has-error' : ''}`}>
+              <label htmlFor={id(field)}>{t(`gtc.${field}`)}</label>
+              <input
+                id={id(field)}
+                inputMode="numeric"
+                autoComplete="off"
+                value={row[field]}
+                onChange={(e) => set(i, { [field]: e.target.value })}
+                aria-invalid={errorOf(i, field) ? true : undefined}
+                aria-describedby={err(field)}
+                data-testid={`gtc-receive-${field}-${i}`}
+              />
+              <FieldMessage id={err(field)} path={`lines[${i}].${field}`} message={errorOf(i, field)} testId={err(field)} />
+            </div>
+          );
           return (
             <li key={line.line_no} className="line-card" data-testid="gtc-receive-line" data-line-no={line.line_no} data-variant-id={line.variant_id}>
               <div className="line-title" lang={title.lang}>
@@ -327,34 +315,8 @@ function ReceiveForm({ shipment }: { shipment: InboundShipment }) {
                 </div>
               </dl>
               <div className="count-inputs">
-                <div className={`field${errorOf(i, 'received') ? ' has-error' : ''}`}>
-                  <label htmlFor={id('received')}>{t('gtc.received')}</label>
-                  <input
-                    id={id('received')}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    value={row.received}
-                    onChange={(e) => set(i, { received: e.target.value })}
-                    aria-invalid={errorOf(i, 'received') ? true : undefined}
-                    aria-describedby={err('received')}
-                    data-testid={`gtc-receive-received-${i}`}
-                  />
-                  <FieldMessage id={err('received')} path={`lines[${i}].received`} message={errorOf(i, 'received')} testId={err('received')} />
-                </div>
-                <div className={`field${errorOf(i, 'rejected') ? ' has-error' : ''}`}>
-                  <label htmlFor={id('rejected')}>{t('gtc.rejected')}</label>
-                  <input
-                    id={id('rejected')}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    value={row.rejected}
-                    onChange={(e) => set(i, { rejected: e.target.value })}
-                    aria-invalid={errorOf(i, 'rejected') ? true : undefined}
-                    aria-describedby={err('rejected')}
-                    data-testid={`gtc-receive-rejected-${i}`}
-                  />
-                  <FieldMessage id={err('rejected')} path={`lines[${i}].rejected`} message={errorOf(i, 'rejected')} testId={err('rejected')} />
-                </div>
+                {countInput('received')}
+                {countInput('rejected')}
                 <div className={`field field-wide${errorOf(i, 'reason') ? ' has-error' : ''}`}>
                   <label htmlFor={id('reason')}>{t('gtc.reason_label')}</label>
                   <select
@@ -387,6 +349,8 @@ function ReceiveForm({ shipment }: { shipment: InboundShipment }) {
     </form>
   );
 }
+
+const RECEIVED_FIGURES: readonly LineFigure[] = ['announced', 'received', 'accepted', 'rejected', 'reason', 'bin'];
 
 /** A shipment the hub has counted: what went into stock, what was refused and why, and where it was put away. */
 function ReceivedResult({ shipment }: { shipment: InboundShipment }) {
@@ -438,44 +402,7 @@ function ReceivedResult({ shipment }: { shipment: InboundShipment }) {
                 {title.text}
               </div>
               <div className="mono small muted">{line.sku}</div>
-              <dl className="figures">
-                <div>
-                  <dt>{t('gtc.announced')}</dt>
-                  <dd>
-                    <Count value={line.announced} testId="gtc-received-announced" />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('gtc.received')}</dt>
-                  <dd>
-                    <Count value={line.received} testId="gtc-received-received" />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('gtc.accepted')}</dt>
-                  <dd>
-                    <Count value={line.accepted} testId="gtc-received-accepted" />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('gtc.rejected')}</dt>
-                  <dd>
-                    <Count value={line.rejected} testId="gtc-received-rejected" />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('gtc.reason_label')}</dt>
-                  <dd data-testid="gtc-received-reason" data-value={line.reason ?? ''}>
-                    {line.reason ? t(`gtc.reason.${line.reason}`) : '—'}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('gtc.bin')}</dt>
-                  <dd className="mono" data-testid="gtc-received-bin" data-value={line.bin_code ?? ''}>
-                    {line.bin_code ?? '—'}
-                  </dd>
-                </div>
-              </dl>
+              <LineFigures line={line} testIdPrefix="gtc-received" figures={RECEIVED_FIGURES} />
             </li>
           );
         })}

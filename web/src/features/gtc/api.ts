@@ -17,6 +17,7 @@ export type ReceiveInput = JsonBody<'/api/v1/inbound-shipments/{id}/receive', 'p
 export type RejectReason = NonNullable<InboundLine['reason']>;
 export type ScanResult = JsonResponse<'/api/v1/fulfilment/scans', 'post', 200>;
 export type ScanOutcome = ScanResult['outcome'];
+export type ScanStation = 'receive' | 'pack';
 export type Parcel = Schemas['Parcel'];
 export type ParcelStatus = Parcel['status'];
 export type Wave = Schemas['Wave'];
@@ -54,7 +55,7 @@ export const gtcApi = {
   receive: (id: string, body: ReceiveInput, idempotencyKey: string) =>
     call(() => client.POST('/api/v1/inbound-shipments/{id}/receive', { ...byId(id), body, ...keyed(idempotencyKey) })),
   /** A label read at a station; the server counts a carton once however often it is scanned (no Idempotency-Key). */
-  scan: (station: 'receive' | 'pack', code: string) => call(() => client.POST('/api/v1/fulfilment/scans', { body: { station, code } })),
+  scan: (station: ScanStation, code: string) => call(() => client.POST('/api/v1/fulfilment/scans', { body: { station, code } })),
 
   // Outbound
   waves: (warehouse_code: FulfilmentWarehouse) => call(() => client.GET('/api/v1/fulfilment/waves', { params: { query: { warehouse_code } } })),

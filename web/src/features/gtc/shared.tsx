@@ -3,7 +3,7 @@ import { ApiError } from '../../api.js';
 import { useErrorMessage } from '../../components/ui.js';
 import { intlLocale, type Language } from '../../i18n/index.js';
 import { useIdempotencyKey } from '../../idempotency.js';
-import { FULFILMENT_WAREHOUSES, type FulfilmentWarehouse, type InboundStatus, type ParcelStatus } from './api.js';
+import { FULFILMENT_WAREHOUSES, type FulfilmentWarehouse, type InboundLine, type InboundStatus, type ParcelStatus } from './api.js';
 import './gtc.css';
 
 export const GTC_KEY = ['gtc'] as const;
@@ -113,5 +113,54 @@ export function Count({ value, testId }: { value: number | null; testId: string 
     <span className="num" data-testid={testId} data-value={value ?? ''}>
       {value ?? '—'}
     </span>
+  );
+}
+
+export type LineFigure = 'announced' | 'cartons' | 'received' | 'accepted' | 'rejected' | 'reason' | 'bin';
+
+const FIGURE_LABEL: Record<LineFigure, string> = {
+  announced: 'gtc.announced',
+  cartons: 'gtc.cartons',
+  received: 'gtc.received',
+  accepted: 'gtc.accepted',
+  rejected: 'gtc.rejected',
+  reason: 'gtc.reason_label',
+  bin: 'gtc.bin',
+};
+
+/** An inbound line's figures, in the order given; each value's test id is `${testIdPrefix}-${figure}`. */
+export function LineFigures({ line, testIdPrefix, figures }: { line: InboundLine; testIdPrefix: string; figures: readonly LineFigure[] }) {
+  const { t } = useTranslation();
+  const value = (figure: LineFigure) => {
+    const testId = `${testIdPrefix}-${figure}`;
+    if (figure === 'reason') {
+      return (
+        <dd data-testid={testId} data-value={line.reason ?? ''}>
+          {line.reason ? t(`gtc.reason.${line.reason}`) : '—'}
+        </dd>
+      );
+    }
+    if (figure === 'bin') {
+      return (
+        <dd className="mono" data-testid={testId} data-value={line.bin_code ?? ''}>
+          {line.bin_code ?? '—'}
+        </dd>
+      );
+    }
+    return (
+      <dd>
+        <Count value={line[figure]} testId={testId} />
+      </dd>
+    );
+  };
+  return (
+    <dl className="figures">
+      {figures.map((figure) => (
+        <div key={figure}>
+          <dt>{t(FIGURE_LABEL[figure])}</dt>
+          {value(figure)}
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -9,7 +9,7 @@ import { parseWhole } from '../catalogue/money.js';
 import { SellerScope, stockKey } from '../catalogue/shared.js';
 import { localised } from '../checkout/shared.js';
 import { cartonLabelsHref, type FulfilmentWarehouse, gtcApi, type InboundInput, type InboundShipment } from '../gtc/api.js';
-import { Count, FieldMessage, InboundStatusBadge, inboundListKey, ProblemBox, unplacedError, WarehouseSelect } from '../gtc/shared.js';
+import { FieldMessage, InboundStatusBadge, inboundListKey, type LineFigure, LineFigures, ProblemBox, unplacedError, WarehouseSelect } from '../gtc/shared.js';
 import { useLanguage } from '../shop/queries.js';
 
 /** A variant the seller can send in, with its product's title. */
@@ -167,6 +167,22 @@ function BookForm({ seller, variants }: { seller: Seller; variants: readonly Var
             {lines.map((line, i) => {
               const id = (field: string) => `inbound-${field}-${i}`;
               const err = (field: string) => `inbound-error-${field}-${i}`;
+              const countInput = (field: 'quantity' | 'cartons') => (
+                <div className={`field${lineError(i, field) ? ' has-error' : ''}`}>
+                  <label htmlFor={id(field)}>{t(`gtc.inbound.${field}`)}</label>
+                  <input
+                    id={id(field)}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={line[field]}
+                    onChange={(e) => setLine(i, { [field]: e.target.value })}
+                    aria-invalid={lineError(i, field) ? true : undefined}
+                    aria-describedby={err(field)}
+                    data-testid={id(field)}
+                  />
+                  <FieldMessage id={err(field)} path={`lines[${i}].${field}`} message={lineError(i, field)} testId={err(field)} />
+                </div>
+              );
               return (
                 <li key={line.key} className="line-card" data-testid="inbound-line" data-index={i}>
                   <div className={`field${lineError(i, 'variant_id') ? ' has-error' : ''}`}>
@@ -189,34 +205,8 @@ function BookForm({ seller, variants }: { seller: Seller; variants: readonly Var
                     <FieldMessage id={err('variant_id')} path={`lines[${i}].variant_id`} message={lineError(i, 'variant_id')} testId={err('variant_id')} />
                   </div>
                   <div className="count-inputs">
-                    <div className={`field${lineError(i, 'quantity') ? ' has-error' : ''}`}>
-                      <label htmlFor={id('quantity')}>{t('gtc.inbound.quantity')}</label>
-                      <input
-                        id={id('quantity')}
-                        inputMode="numeric"
-                        autoComplete="off"
-                        value={line.quantity}
-                        onChange={(e) => setLine(i, { quantity: e.target.value })}
-                        aria-invalid={lineError(i, 'quantity') ? true : undefined}
-                        aria-describedby={err('quantity')}
-                        data-testid={id('quantity')}
-                      />
-                      <FieldMessage id={err('quantity')} path={`lines[${i}].quantity`} message={lineError(i, 'quantity')} testId={err('quantity')} />
-                    </div>
-                    <div className={`field${lineError(i, 'cartons') ? ' has-error' : ''}`}>
-                      <label htmlFor={id('cartons')}>{t('gtc.inbound.cartons')}</label>
-                      <input
-                        id={id('cartons')}
-                        inputMode="numeric"
-                        autoComplete="off"
-                        value={line.cartons}
-                        onChange={(e) => setLine(i, { cartons: e.target.value })}
-                        aria-invalid={lineError(i, 'cartons') ? true : undefined}
-                        aria-describedby={err('cartons')}
-                        data-testid={id('cartons')}
-                      />
-                      <FieldMessage id={err('cartons')} path={`lines[${i}].cartons`} message={lineError(i, 'cartons')} testId={err('cartons')} />
-                    </div>
+                    {countInput('quantity')}
+                    {countInput('cartons')}
                   </div>
                   {lines.length > 1 ? (
                     <button
@@ -260,6 +250,8 @@ function BookForm({ seller, variants }: { seller: Seller; variants: readonly Var
     </section>
   );
 }
+
+const SHIPMENT_FIGURES: readonly LineFigure[] = ['announced', 'cartons', 'received', 'accepted', 'rejected', 'reason'];
 
 /** One booked shipment: where it stands, what the hub counted, and what the seller can still do. */
 function ShipmentCard({ shipment: s, seller }: { shipment: InboundShipment; seller: Seller }) {
@@ -317,44 +309,7 @@ function ShipmentCard({ shipment: s, seller }: { shipment: InboundShipment; sell
                 {title.text}
               </div>
               <div className="mono small muted">{line.sku}</div>
-              <dl className="figures">
-                <div>
-                  <dt>{t('gtc.announced')}</dt>
-                  <dd>
-                    <Count value={line.announced} testId="inbound-line-announced" />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('gtc.cartons')}</dt>
-                  <dd>
-                    <Count value={line.cartons} testId="inbound-line-cartons" />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('gtc.received')}</dt>
-                  <dd>
-                    <Count value={line.received} testId="inbound-line-received" />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('gtc.accepted')}</dt>
-                  <dd>
-                    <Count value={line.accepted} testId="inbound-line-accepted" />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('gtc.rejected')}</dt>
-                  <dd>
-                    <Count value={line.rejected} testId="inbound-line-rejected" />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('gtc.reason_label')}</dt>
-                  <dd data-testid="inbound-line-reason" data-value={line.reason ?? ''}>
-                    {line.reason ? t(`gtc.reason.${line.reason}`) : '—'}
-                  </dd>
-                </div>
-              </dl>
+              <LineFigures line={line} testIdPrefix="inbound-line" figures={SHIPMENT_FIGURES} />
             </li>
           );
         })}
