@@ -4,6 +4,7 @@ import type { Ctx } from '../kernel/context.js';
 import { fail, ok, type Result } from '../kernel/errors.js';
 import { newId } from '../kernel/ids.js';
 import { verifySignature, webhookSecret } from '../kernel/signature.js';
+import { yieldToEventLoop } from '../kernel/yield.js';
 import * as customs from '../modules/customs/index.js';
 import * as fulfilment from '../modules/fulfilment/index.js';
 import * as identity from '../modules/identity/index.js';
@@ -431,6 +432,7 @@ export async function declareShipped(database: Database, ctx: Ctx, env: CustomsE
     if (declared.has(o.id)) continue;
     const r = await declareOrder(database, ctx, env, o.id);
     if (r.ok) made += 1;
+    await yieldToEventLoop();
   }
   return made;
 }

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../kernel/errors.js';
 import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
 import { verifySignature, webhookSecret } from '../kernel/signature.js';
+import { yieldToEventLoop } from '../kernel/yield.js';
 import * as fulfilment from '../modules/fulfilment/index.js';
 import * as identity from '../modules/identity/index.js';
 import * as inventory from '../modules/inventory/index.js';
@@ -209,6 +210,7 @@ export async function expireUnpaid(database: Database, ctx: Ctx): Promise<number
       return cancelled.ok ? ok(1) : cancelled;
     });
     if (r.ok) ended += r.value;
+    await yieldToEventLoop();
   }
   return ended;
 }

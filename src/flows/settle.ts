@@ -3,6 +3,7 @@ import { localDate } from '../kernel/clock.js';
 import type { Ctx } from '../kernel/context.js';
 import { fail, ok, type Result } from '../kernel/errors.js';
 import { LIMITS } from '../kernel/limits.js';
+import { yieldToEventLoop } from '../kernel/yield.js';
 import * as catalogue from '../modules/catalogue/index.js';
 import * as ledger from '../modules/ledger/index.js';
 import * as orders from '../modules/orders/index.js';
@@ -184,6 +185,7 @@ export async function autoConfirm(database: Database, ctx: Ctx, policy: Settleme
   for (const id of due) {
     const r = await inTransaction(database.db, (tx) => autoConfirmIn(tx, ctx, policy, id));
     if (r.ok && r.value) done += 1;
+    await yieldToEventLoop();
   }
   return done;
 }
@@ -252,6 +254,7 @@ export async function matureReleases(database: Database, ctx: Ctx): Promise<numb
   for (const r of due) {
     const moved = await inTransaction(database.db, (tx) => matureRelease(tx, ctx, r));
     if (moved.ok && moved.value) done += 1;
+    await yieldToEventLoop();
   }
   return done;
 }
@@ -337,6 +340,7 @@ export async function processRun(
     if (!sent.ok) throw new Error(`payout run ${run_id} stopped: ${sent.error.code}`);
     const run = await settlement.getRun(database.db, run_id);
     if (run) progress?.(run.done_items, run.total_items);
+    await yieldToEventLoop();
   }
   return inTransaction(database.db, async (tx) => ok(await settlement.finishRun(tx, ctx, run_id))).then((r) => (r.ok ? r.value : undefined));
 }
