@@ -388,7 +388,7 @@ export async function benchPayoutRun(label: string, env: Record<string, string>,
     if (file.status !== 200 || file.text.split('\r\n').filter((l) => l.startsWith('D,')).length !== count) throw new Error('bank file incomplete');
     return {
       database: label,
-      run: `payout run: ${count} sellers paid (one transaction each) + bank file`,
+      run: `payout run: ${count} sellers paid (fifty per transaction) + bank file`,
       events: Number(state.done_items),
       seconds: Math.round(seconds * 10) / 10,
       per_s: Math.round(Number(state.done_items) / seconds),
