@@ -57,10 +57,13 @@ export function customsRoutes(deps: RouteDeps & { webhook_secret: string }): Fas
         db,
         rows.map((r) => r.id),
       );
-      const out = [];
-      for (const d of rows) {
-        const receipts = await customs.receiptsOf(db, d.id);
-        out.push({
+      const all_receipts = await customs.receiptsOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((d) => {
+        const receipts = all_receipts.filter((r) => r.declaration_id === d.id);
+        return {
           id: d.id,
           order_id: d.order_id,
           status: d.status,
@@ -90,9 +93,8 @@ export function customsRoutes(deps: RouteDeps & { webhook_secret: string }): Fas
           })),
           created_at: d.created_at.toISOString(),
           updated_at: d.updated_at.toISOString(),
-        });
-      }
-      return out;
+        };
+      });
     }
 
     app.get(

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matureReleases } from '../../src/flows/settle.js';
 import { FakeClock } from '../../src/kernel/clock.js';
@@ -6,8 +5,9 @@ import { createPiiCipher } from '../../src/kernel/crypto.js';
 import * as customs from '../../src/modules/customs/index.js';
 import * as ledger from '../../src/modules/ledger/index.js';
 import * as pricing from '../../src/modules/pricing/index.js';
-import { bearer, createTestApp, TEST_PII_KEY, type TestApp, userWithToken } from '../support/app.js';
+import { createTestApp, TEST_PII_KEY, type TestApp, userWithToken } from '../support/app.js';
 import { buy, CN_SHIP_TO, cnBuyer, expectBalanced, openShop, type Shop, stockOf } from '../support/shop.js';
+import { call } from '../support/spine.js';
 
 /**
  * The whole spine through the HTTP API (product.md, one order end to end): a verified seller lists a
@@ -24,14 +24,7 @@ let officer: { token: string };
 let product: { variant_id: string };
 const DAY = 86_400_000;
 
-async function api(method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown, key = true) {
-  return t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: bearer(token, method === 'POST' && key ? { 'idempotency-key': randomUUID() } : {}),
-    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-  });
-}
+const api = (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown, key = true) => call(t, method, url, token, payload, key);
 
 async function balanceOf(owner: string, type: (typeof ledger.ACCOUNT_TYPES)[number], currency: 'THB' | 'CNY') {
   const id = await ledger.findAccount(t.database.db, owner, type, currency);

@@ -148,8 +148,14 @@ export async function documentXml(q: Queryable, pii: PiiCipher, declaration_id: 
   return row ? pii.decrypt(row.xml) : undefined;
 }
 
-export async function receiptsOf(q: Queryable, declaration_id: string): Promise<ReceiptRow[]> {
-  return q.select().from(receipts).where(eq(receipts.declaration_id, declaration_id)).orderBy(asc(receipts.return_time), asc(receipts.id));
+/** The receipts of declarations, in the order customs sent them. */
+export async function receiptsOf(q: Queryable, declaration_ids: readonly string[]): Promise<ReceiptRow[]> {
+  if (declaration_ids.length === 0) return [];
+  return q
+    .select()
+    .from(receipts)
+    .where(inArray(receipts.declaration_id, [...declaration_ids]))
+    .orderBy(asc(receipts.return_time), asc(receipts.id));
 }
 
 /** Stores a receipt once (by its message type and guid); `fresh` false means it came before. */
