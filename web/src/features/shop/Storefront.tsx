@@ -413,7 +413,8 @@ export function Storefront({ mode }: { mode: Mode }) {
       label: t(`certs.type.${filters.certification}`, { defaultValue: filters.certification }),
       clear: () => set({ cert: undefined }),
     });
-  if (priceActive) active.push({ key: 'price', label: priceFilterLabel(), clear: () => set({ min: undefined, max: undefined }) });
+  // The price chip waits for the answer: until then its currency is not known, and a guess would show ฿ to a yuan shopper.
+  if (priceActive && first) active.push({ key: 'price', label: priceFilterLabel(), clear: () => set({ min: undefined, max: undefined }) });
 
   const activeCount = [
     mode.kind !== 'category' ? filters.category : undefined,
