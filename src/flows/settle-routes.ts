@@ -317,6 +317,8 @@ export function settleRoutes(deps: RouteDeps & { policy: SettlementPolicy; kickP
                   seller: money,
                   seller_thb: money,
                   fx_rate: z.string().nullable(),
+                  /** What the day's rate gave more (negative: less) than the quote's rate, in THB. */
+                  fx_difference: money.nullable(),
                   released_at: z.string(),
                   available_at: z.string(),
                   available: z.boolean(),
@@ -342,6 +344,7 @@ export function settleRoutes(deps: RouteDeps & { policy: SettlementPolicy; kickP
             seller: m(r.seller_minor, r.currency),
             seller_thb: thb(r.seller_thb_minor),
             fx_rate: r.fx?.rate ?? null,
+            fx_difference: r.fx ? thb(BigInt(r.fx.difference_minor)) : null,
             released_at: r.released_at.toISOString(),
             available_at: r.available_at.toISOString(),
             available: r.matured_at !== null,

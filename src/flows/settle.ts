@@ -24,7 +24,9 @@ import { planRelease } from './release-plan.js';
  * tax_payable (`:tax`), → shipping_payable (`:shipping`), → platform_fees (`:commission`); the seller's
  * share goes escrow → seller_payable (THB orders) or escrow → fx_position in the order's currency and
  * fx_position → seller_payable in THB at the day's rate (`:fx_sell`, `:seller`), the latter pending until
- * the holding period ends (`:available`). A payout moves seller_payable → payout_clearing (`pot_…:sent`),
+ * the holding period ends (`:available`); what the day's rate gave more (or less) than the quote's moves
+ * fx_result → fx_position (or back) in THB (`:fx_difference`), so fx_position holds the currency at the
+ * quote's value and fx_result the realised FX gain or loss. A payout moves seller_payable → payout_clearing (`pot_…:sent`),
  * then to the bank when it confirms (`pot_…:paid`) or back to the seller when it fails (`pot_…:returned`).
  */
 
@@ -143,6 +145,19 @@ async function releaseEscrow(tx: Tx, ctx: Ctx, policy: SettlementPolicy, order: 
       'THB',
       'seller_release',
       true,
+    ]);
+    // fx_position keeps the currency at what the quote valued it; the day's rate differs by the FX result.
+    const difference = plan.seller_thb_minor - plan.thb_at_quote_minor;
+    const fx_thb = await ledger.accountOf(tx, now, PLATFORM, 'fx_position', 'THB');
+    const fx_result = await ledger.accountOf(tx, now, PLATFORM, 'fx_result', 'THB');
+    moves.push([
+      `${order.id}:fx_difference`,
+      difference > 0n ? fx_result : fx_thb,
+      difference > 0n ? fx_thb : fx_result,
+      difference > 0n ? difference : -difference,
+      'THB',
+      'fx_difference',
+      false,
     ]);
   }
   for (const [id, debit, credit, amount, cur, code, pending] of moves) {

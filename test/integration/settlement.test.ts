@@ -5,6 +5,7 @@ import { autoConfirm, DEFAULT_POLICY, matureReleases, processRun, startPayoutRun
 import { FakeClock } from '../../src/kernel/clock.js';
 import { createPiiCipher } from '../../src/kernel/crypto.js';
 import * as ledger from '../../src/modules/ledger/index.js';
+import * as pricing from '../../src/modules/pricing/index.js';
 import { createTestApp, TEST_PII_KEY, type TestApp, userWithToken } from '../support/app.js';
 import { expectBalanced, openShop, type Shop } from '../support/shop.js';
 import { call, dispatched, paidOrder, statusOf } from '../support/spine.js';
@@ -53,6 +54,60 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('confirmation and disputes', () => {
+  it('a CBEC order released after the yuan moved: the seller gets the day’s rate, the difference is booked to fx_result', async () => {
+    const officer = await userWithToken(t, ['compliance_officer']);
+    const o = await paidOrder(t, product.variant_id, 'CN_CBEC');
+    expect(o.quote.fx.rate).toBe('4.8523');
+    const { parcel } = await dispatched(t, operator, o.order_id);
+    const declaration = (await call(t, 'GET', `/customs/declarations?order_id=${o.order_id}`, officer.token)).json().items[0];
+    await call(t, 'POST', `/sandbox/customs/declarations/${declaration.id}/receipts`, officer.token, { scenario: 'release' }, false);
+    await call(t, 'POST', `/sandbox/parcels/${parcel.id}/events`, operator.token, { code: 'delivered' }, false);
+    // The yuan strengthened since the quote.
+    const rated = await call(t, 'POST', '/fx-rates', shop.admin.token, { currency: 'CNY', rate_date: '2026-11-26', thb_per_unit: '4.9100' });
+    expect(rated.statusCode, rated.body).toBe(201);
+    // Posted and pending: the seller's leg stays pending through the holding period.
+    const fx_position = async () => {
+      const id = await ledger.findAccount(t.database.db, 'platform', 'fx_position', 'THB');
+      const b = id ? await ledger.balanceOf(t.database.db, id) : undefined;
+      return (b?.credits_posted ?? 0n) + (b?.credits_pending ?? 0n) - (b?.debits_posted ?? 0n) - (b?.debits_pending ?? 0n);
+    };
+    const fx_result = async () => {
+      const id = await ledger.findAccount(t.database.db, 'platform', 'fx_result', 'THB');
+      const b = id ? await ledger.balanceOf(t.database.db, id) : undefined;
+      return (b?.credits_posted ?? 0n) - (b?.debits_posted ?? 0n);
+    };
+    const before = { payable: await sellerPayable(), position: await fx_position(), result: await fx_result() };
+    expect((await call(t, 'POST', `/orders/${o.order_id}/confirm-receipt`, o.buyer.token)).json().status).toBe('completed');
+    const q = o.quote;
+    const rate = (r: string) => {
+      const parsed = pricing.parseRate(r);
+      if (!parsed.ok) throw new Error(r);
+      return parsed.value;
+    };
+    const plan = planRelease({
+      currency: 'CNY',
+      total_minor: BigInt(q.total.amount_minor),
+      refunded_minor: 0n,
+      goods_minor: BigInt(q.goods.amount_minor),
+      shipping_minor: BigInt(q.shipping.amount_minor + q.insurance.amount_minor),
+      tax_minor: BigInt(q.tax.total.amount_minor),
+      lines: [{ total_minor: BigInt(q.goods.amount_minor), rate_bp: 1_000 }],
+      fx: { day: rate('4.9100'), quote: rate('4.8523') },
+    });
+    expect(plan.seller_thb_minor).toBeGreaterThan(plan.thb_at_quote_minor);
+    // The seller: the day's rate, pending. fx_position: the yuan at the quote's value. fx_result: the loss on the move.
+    expect((await sellerPayable()).pending - before.payable.pending).toBe(plan.seller_thb_minor);
+    expect((await fx_position()) - before.position).toBe(-plan.thb_at_quote_minor);
+    expect((await fx_result()) - before.result).toBe(plan.thb_at_quote_minor - plan.seller_thb_minor);
+    const { releases } = (await call(t, 'GET', `/sellers/${shop.seller_id}/payouts`, shop.owner.token)).json();
+    expect(releases.find((r: { order_id: string }) => r.order_id === o.order_id)).toMatchObject({
+      fx_rate: '4.9100',
+      seller_thb: { amount_minor: Number(plan.seller_thb_minor), currency: 'THB' },
+      fx_difference: { amount_minor: Number(plan.seller_thb_minor - plan.thb_at_quote_minor), currency: 'THB' },
+    });
+    await expectBalanced(t);
+  });
+
   it('a Thai order releases without FX: 10 % commission, shipping payable, the rest to the seller, pending', async () => {
     const before = await sellerPayable();
     const o = await deliveredThaiOrder();

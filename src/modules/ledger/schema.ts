@@ -15,6 +15,8 @@ export const ACCOUNT_TYPES = [
   'tax_payable',
   'shipping_payable',
   'fx_position',
+  /** Realised FX gains and losses: what converting a seller's share at the day's rate differed from the quote's. */
+  'fx_result',
   'payout_clearing',
 ] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];

@@ -6748,6 +6748,11 @@ export interface paths {
                                     currency: "THB" | "CNY" | "USD";
                                 };
                                 fx_rate: string | null;
+                                fx_difference: {
+                                    amount_minor: number;
+                                    /** @enum {string} */
+                                    currency: "THB" | "CNY" | "USD";
+                                } | null;
                                 released_at: string;
                                 available_at: string;
                                 available: boolean;

@@ -120,6 +120,15 @@ function ReleaseRow({ release: r }: { release: Release }) {
           false,
           'cost-total',
         )}
+        {r.fx_difference && r.fx_difference.amount_minor !== 0
+          ? line(
+              'fx',
+              t('gtc.money.fx_difference'),
+              { ...r.fx_difference, amount_minor: Math.abs(r.fx_difference.amount_minor) },
+              r.fx_difference.amount_minor < 0,
+              'cost-sub',
+            )
+          : null}
       </dl>
     </li>
   );
