@@ -19,7 +19,8 @@ import { CN_SHIP_TO, demoShopping, TH_SHIP_TO } from './seed-orders.js';
  * The Global Trading Center in the demo, through the same flows as the API: inbound shipments in
  * every state for the first seller; three weeks of history — CBEC orders picked, packed, consolidated
  * on each lane, dispatched and declared, with customs answering in every way (release, manual review
- * then release, inspection, detention, rejection), parcels tracked to the door, orders confirmed,
+ * then release, inspection, detention, rejection; one refused by the three-document check, to be
+ * declared again), parcels tracked to the door, orders confirmed,
  * auto-confirmed and disputed, escrow released, matured and paid out in a past payout run — and a
  * recent delivery awaiting the buyer. Today's paid orders are left for the operator's first wave.
  */
@@ -28,10 +29,28 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const CUSTOMS_ENV: CustomsEnv = { agent: customs.SANDBOX_AGENT, filings: SANDBOX_FILINGS };
 
+/** The carrier of one demo parcel filed its waybill with the buyer's old address: the check refuses to send it. */
+const ASTRAY_ENV: CustomsEnv = {
+  ...CUSTOMS_ENV,
+  filings: {
+    ...SANDBOX_FILINGS,
+    waybill: (f, transfer) => {
+      const doc = SANDBOX_FILINGS.waybill(f, transfer);
+      return { ...doc, consignee_address: '广东省广州市天河区体育西路103号（旧址）' };
+    },
+  },
+};
+
 /** What each historical CBEC order goes through at customs and after. */
-const STORIES: { scenario: SandboxScenario[]; after: 'confirm' | 'auto' | 'dispute' | 'in_transit' | 'recent' | 'none'; lane: pricing.Lane }[] = [
+const STORIES: {
+  scenario: SandboxScenario[];
+  after: 'confirm' | 'auto' | 'dispute' | 'in_transit' | 'recent' | 'none';
+  lane: pricing.Lane;
+  /** Refused by the three-document check (the carrier has since refiled: the officer can declare it again). */
+  waybill_astray?: true;
+}[] = [
   { scenario: ['release', 'close'], after: 'confirm', lane: 'road_r3a' },
-  { scenario: ['release'], after: 'confirm', lane: 'rail_laos_china' },
+  { scenario: [], after: 'none', lane: 'rail_laos_china', waybill_astray: true },
   { scenario: ['release'], after: 'auto', lane: 'sea_nansha' },
   { scenario: ['manual_review', 'release'], after: 'confirm', lane: 'air' },
   { scenario: ['inspection'], after: 'none', lane: 'road_r3a' },
@@ -201,9 +220,11 @@ export async function seedFulfilment(
   for (const [i, order_id] of placed.entries()) {
     const story = STORIES[i];
     if (!story || !to_declare.includes(order_id)) continue;
-    const declared = unwrap(await declareIn(tx, officer, CUSTOMS_ENV, order_id));
-    await submit(CUSTOMS_ENV, declared);
-    for (const [code, offset, where] of journey) await track(order_id, code, offset, where);
+    const env = story.waybill_astray ? ASTRAY_ENV : CUSTOMS_ENV;
+    const declared = unwrap(await declareIn(tx, officer, env, order_id));
+    await submit(env, declared);
+    // A parcel refused before declaring waits at the border.
+    for (const [code, offset, where] of story.waybill_astray ? journey.slice(0, 3) : journey) await track(order_id, code, offset, where);
     for (const [k, scenario] of story.scenario.entries()) {
       const when = start + 3 * DAY + (6 + k * 20) * HOUR;
       for (const r of sandboxReceipts(declared.declaration, scenario, new Date(now.getTime() + when)))

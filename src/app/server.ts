@@ -331,7 +331,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         }),
       );
       await api.register(fulfilmentRoutes({ ...deps, webhook_secret, customs: customs_env }));
-      await api.register(customsRoutes({ ...deps, webhook_secret }));
+      await api.register(customsRoutes({ ...deps, webhook_secret, customs: customs_env }));
       await api.register(settleRoutes({ ...deps, policy, kickPayoutRun: (run_id) => void runPayouts(run_id) }));
       if (options.sandbox) await api.register(sandboxRoutes({ ...deps, webhook_secret }));
     },

@@ -9,7 +9,7 @@ import { problemResponses, unwrap } from '../kernel/http.js';
 import { LIMITS } from '../kernel/limits.js';
 import * as customs from '../modules/customs/index.js';
 import * as orders from '../modules/orders/index.js';
-import { processReceipt } from './customs.js';
+import { type CustomsEnv, processReceipt, redeclare } from './customs.js';
 
 /** Customs declarations over HTTP (api.md, Fulfilment (GTC) and customs): the officer's view, the messages, the agent's receipts. */
 
@@ -43,12 +43,14 @@ const declarationSchema = z
     receipts: z.array(
       z.object({ message_type: z.string(), return_status: z.number().int(), return_time: z.string(), return_info: z.string(), outcome: z.string() }),
     ),
+    /** The declaration this one replaced (re-checked and declared again). */
+    supersedes: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
   })
   .meta({ id: 'Declaration' });
 
-export function customsRoutes(deps: RouteDeps & { webhook_secret: string }): FastifyPluginAsyncZod {
+export function customsRoutes(deps: RouteDeps & { webhook_secret: string; customs: CustomsEnv }): FastifyPluginAsyncZod {
   return async (app) => {
     const db = deps.database.db;
 
@@ -91,6 +93,7 @@ export function customsRoutes(deps: RouteDeps & { webhook_secret: string }): Fas
             return_info: r.return_info,
             outcome: r.outcome,
           })),
+          supersedes: d.supersedes,
           created_at: d.created_at.toISOString(),
           updated_at: d.updated_at.toISOString(),
         };
@@ -152,6 +155,28 @@ export function customsRoutes(deps: RouteDeps & { webhook_secret: string }): Fas
           ),
         );
         return reply.type('application/xml; charset=utf-8').send(xml);
+      },
+    );
+
+    app.post(
+      '/customs/declarations/:id/redeclare',
+      {
+        schema: {
+          tags: ['customs'],
+          summary:
+            'Compliance officer: re-check and declare again a declaration that never reached customs (check_failed, error); the old one is kept as superseded',
+          params: z.object({ id }),
+          response: { 201: declarationSchema, ...problemResponses(401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const actor = req.actor;
+        if (actor.kind !== 'user' && actor.kind !== 'api_key') return unwrap(fail('unauthorized', 'authentication_required'));
+        if (!hasRole(actor, 'compliance_officer', 'admin')) return unwrap(fail('forbidden', 'forbidden'));
+        const made = unwrap(await redeclare(deps.database, req.ctx, deps.customs, req.params.id));
+        const [view] = await views([made]);
+        if (!view) throw new Error('a declaration just made has a view');
+        return reply.code(201).send(view);
       },
     );
 

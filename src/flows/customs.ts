@@ -246,8 +246,28 @@ export interface Declared {
   docs: customs.NewDocument[];
 }
 
+/**
+ * Re-checks and declares again an order whose declaration never reached customs: the three-document
+ * check refused it (once the partner has refiled its copy, the messages are built afresh from what is
+ * known now) or the e-Port failed to pass it on (status 4 or negative). The old declaration stays,
+ * `superseded`, with its messages and receipts; the new one has new message guids and, when it
+ * passes, moves a `shipped` order to `customs_pending`. Any other state is refused (409).
+ */
+export async function redeclare(database: Database, ctx: Ctx, env: CustomsEnv, declaration_id: string): Promise<Result<customs.DeclarationRow>> {
+  const made = await inTransaction(database.db, async (tx): Promise<Result<Declared>> => {
+    const old = await customs.lockDeclaration(tx, declaration_id);
+    if (!old) return fail('not_found', 'declaration_not_found');
+    if (!customs.REDECLARABLE.includes(old.status)) return fail('conflict', 'declaration_not_redeclarable', { params: { status: old.status } });
+    await customs.supersede(tx, ctx, old.id, old.status);
+    return declareIn(tx, ctx, env, old.order_id, old.id);
+  });
+  if (!made.ok) return made;
+  await submit(env, made.value);
+  return ok(made.value.declaration);
+}
+
 /** Builds, checks and records the declaration in the caller's transaction; the agent gets it after commit (`submit`). */
-export async function declareIn(tx: Tx, ctx: Ctx, env: CustomsEnv, order_id: string): Promise<Result<Declared>> {
+export async function declareIn(tx: Tx, ctx: Ctx, env: CustomsEnv, order_id: string, supersedes?: string): Promise<Result<Declared>> {
   const facts = await gather(tx, ctx, order_id);
   if (!facts.ok) return facts;
   const plan = planDeclaration(facts.value, env.filings);
@@ -266,6 +286,7 @@ export async function declareIn(tx: Tx, ctx: Ctx, env: CustomsEnv, order_id: str
     trade_mode: plan.inventory.trade_mode,
     check: plan.check,
     docs,
+    supersedes,
   });
   if (created && plan.check.ok)
     await orders.transition(tx, ctx, {
@@ -273,7 +294,7 @@ export async function declareIn(tx: Tx, ctx: Ctx, env: CustomsEnv, order_id: str
       from: ['shipped'],
       to: 'customs_pending',
       reason: 'declared',
-      detail: { declaration_id: declaration.id },
+      detail: { declaration_id: declaration.id, ...(supersedes ? { supersedes } : {}) },
     });
   return ok({ declaration, docs: created && plan.check.ok ? docs : [] });
 }
@@ -325,12 +346,16 @@ export async function processReceipt(
 /** A verified receipt, applied in the caller's transaction (stored once, by its message type and guid). */
 export async function applyReceipt(tx: Tx, ctx: Ctx, receipt: customs.Receipt, body_sha256: string): Promise<Result<ReceiptAnswer>> {
   const now = ctx.clock.now();
-  const declaration = await customs.lockDeclarationByOrderNo(tx, receipt.order_no);
+  const live = await customs.lockDeclarationByOrderNo(tx, receipt.order_no);
+  // A late answer to a message of a declaration since replaced is kept with that one and changes nothing.
+  const filed = live ? await customs.declarationOfMessage(tx, receipt.guid) : undefined;
+  const replaced = filed && filed.id !== live?.id && filed.status === 'superseded' ? filed : undefined;
+  const declaration = replaced ?? live;
   const stored = await customs.storeReceipt(tx, {
     id: newId('rct', now.getTime()),
     declaration_id: declaration?.id ?? null,
     receipt,
-    outcome: declaration ? 'applied' : 'unknown_order',
+    outcome: replaced ? 'ignored' : declaration ? 'applied' : 'unknown_order',
     body_sha256,
     now,
   });
@@ -339,6 +364,7 @@ export async function applyReceipt(tx: Tx, ctx: Ctx, receipt: customs.Receipt, b
     return ok<ReceiptAnswer>({ status_code: same ? 200 : 409, outcome: same ? 'duplicate' : 'replayed', declaration_id: stored.row.declaration_id });
   }
   if (!declaration) return ok<ReceiptAnswer>({ status_code: 404, outcome: 'unknown_order', declaration_id: null, code: 'declaration_not_found' });
+  if (replaced) return ok<ReceiptAnswer>({ status_code: 200, outcome: 'ignored', declaration_id: replaced.id });
   const answer = (outcome: 'applied' | 'late' | 'ignored') => ok<ReceiptAnswer>({ status_code: 200, outcome, declaration_id: declaration.id });
   const settle = async (outcome: 'applied' | 'late' | 'ignored') => {
     if (outcome !== 'applied') await customs.setReceiptOutcome(tx, stored.row.id, outcome);
@@ -425,7 +451,7 @@ export async function declareShipped(database: Database, ctx: Ctx, env: CustomsE
   const shipped = (await orders.oldestInStatus(database.db, 'shipped', 200)).filter((o) => o.market === 'CN_CBEC');
   if (shipped.length === 0) return 0;
   const declared = new Set(
-    (await customs.listDeclarations(database.db, { order_ids: shipped.map((o) => o.id), limit: shipped.length })).map((d) => d.order_id),
+    (await customs.listDeclarations(database.db, { order_ids: shipped.map((o) => o.id), live: true, limit: shipped.length })).map((d) => d.order_id),
   );
   let made = 0;
   for (const o of shipped) {

@@ -419,6 +419,11 @@ export const MESSAGES = {
   // customs
   declaration_not_found: { th: 'ไม่พบใบขนสินค้าของคำสั่งซื้อนี้', zh: '未找到该订单的申报', en: 'No declaration for this order' },
   order_not_declarable: { th: 'คำสั่งซื้อนี้ยังยื่นศุลกากรไม่ได้', zh: '该订单暂不能申报海关', en: 'This order cannot be declared to customs yet' },
+  declaration_not_redeclarable: {
+    th: 'ยื่นใหม่ได้เฉพาะใบขนที่ไม่ผ่านการตรวจหรือส่งไม่ถึงศุลกากร (สถานะ {{status}})',
+    zh: '仅未通过三单校验或未送达海关的申报可重新申报（状态 {{status}}）',
+    en: 'Only a declaration that failed the check or never reached customs can be declared again (status {{status}})',
+  },
   webhook_unknown_order: { th: 'ไม่พบคำสั่งซื้อในใบตอบรับ', zh: '回执中的订单不存在', en: 'The receipt names an order that was never declared' },
   // delivery, disputes, payouts
   order_not_confirmable: {

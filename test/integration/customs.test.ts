@@ -20,6 +20,8 @@ let officer: { token: string };
 let product: { variant_id: string };
 /** Orders shipped to this consignee have their waybill filed with another address by the (replaced) carrier. */
 const MOVED = '李四';
+/** Until the carrier refiles its waybill with the label's address. */
+let carrier_refiled = false;
 
 function receipt(r: Partial<customs.Receipt> & { order_no: string; return_status: number }, options: { key?: string; encoding?: 'UTF-8' | 'gb2312' } = {}) {
   const xml = customs.buildReceiptXml(
@@ -53,7 +55,7 @@ beforeAll(async () => {
         // A carrier whose label data went astray: another consignee address on the waybill.
         waybill: (f, transfer) => {
           const doc = SANDBOX_FILINGS.waybill(f, transfer);
-          return f.buyer.full_name === MOVED ? { ...doc, consignee_address: `${doc.consignee_address} 旧址` } : doc;
+          return f.buyer.full_name === MOVED && !carrier_refiled ? { ...doc, consignee_address: `${doc.consignee_address} 旧址` } : doc;
         },
       },
     },
@@ -91,6 +93,62 @@ describe('the three-document check', () => {
     expect(await statusOf(t, buyer.token, order_id)).toBe('shipped');
     expect((await receipt({ order_no: order_id, return_status: 800 }).send()).json().outcome).toBe('ignored');
     expect(await statusOf(t, buyer.token, order_id)).toBe('shipped');
+
+    // Re-checked before the carrier refiled: refused again, the first kept as superseded.
+    const again = await call(t, 'POST', `/customs/declarations/${d.id}/redeclare`, officer.token);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toMatchObject({ status: 'check_failed', supersedes: d.id });
+    expect((await call(t, 'POST', `/customs/declarations/${d.id}/redeclare`, officer.token)).json()).toMatchObject({
+      code: 'declaration_not_redeclarable',
+    });
+    // Only compliance officers and admins redeclare.
+    expect((await call(t, 'POST', `/customs/declarations/${again.json().id}/redeclare`, buyer.token)).statusCode).toBe(403);
+    expect((await call(t, 'POST', '/customs/declarations/dcl_nope/redeclare', officer.token)).statusCode).toBe(404);
+
+    // The carrier refiles; the same Idempotency-Key replays the one redeclaration.
+    carrier_refiled = true;
+    const key = randomUUID();
+    const redeclare = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/customs/declarations/${again.json().id}/redeclare`,
+        headers: { authorization: `Bearer ${officer.token}`, 'idempotency-key': key },
+      });
+    const sent = await redeclare();
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json()).toMatchObject({ status: 'submitted', supersedes: again.json().id, check: { ok: true, problems: [] } });
+    expect((await redeclare()).json().id).toBe(sent.json().id);
+    expect(await statusOf(t, buyer.token, order_id)).toBe('customs_pending');
+    // Every attempt is listed for the order, the live one first; new messages, new guids.
+    const all = (await call(t, 'GET', `/customs/declarations?order_id=${order_id}`, officer.token)).json().items;
+    expect(all.map((x: { status: string }) => x.status)).toEqual(['submitted', 'superseded', 'superseded']);
+    const guids = (x: { documents: { guid: string }[] }) => x.documents.map((doc) => doc.guid);
+    expect(guids(all[0]).some((g: string) => guids(all[2]).includes(g))).toBe(false);
+    const waybill = customs.parseLogisticsXml((await call(t, 'GET', `/customs/declarations/${sent.json().id}/documents/logistics`, officer.token)).body);
+    const order_doc = customs.parseOrderXml((await call(t, 'GET', `/customs/declarations/${sent.json().id}/documents/order`, officer.token)).body);
+    expect(waybill.consignee_address).toBe(order_doc.consignee_address);
+    // A late answer to a message of a replaced declaration is kept there and changes nothing; the live one clears.
+    const stale = await receipt({ order_no: order_id, return_status: 100, guid: guids(all[1]).at(-1) ?? '' }).send();
+    expect(stale.json()).toMatchObject({ outcome: 'ignored', declaration_id: all[1].id });
+    expect(await statusOf(t, buyer.token, order_id)).toBe('customs_pending');
+    expect((await receipt({ order_no: order_id, return_status: 800 }).send()).json()).toMatchObject({ outcome: 'applied', declaration_id: sent.json().id });
+    expect(await statusOf(t, buyer.token, order_id)).toBe('cleared');
+    expect((await call(t, 'POST', `/customs/declarations/${sent.json().id}/redeclare`, officer.token)).statusCode).toBe(409);
+    await expectBalanced(t);
+  });
+
+  it('an e-Port failure (status 4) is declared again; the order waits in customs_pending throughout', async () => {
+    const { order_id, buyer } = await paidOrder(t, product.variant_id);
+    await dispatched(t, operator, order_id);
+    const first = await declared(order_id);
+    expect((await receipt({ order_no: order_id, return_status: 4 }).send()).json().outcome).toBe('applied');
+    expect((await declared(order_id)).status).toBe('error');
+    expect(await statusOf(t, buyer.token, order_id)).toBe('customs_pending');
+    const sent = await call(t, 'POST', `/customs/declarations/${first.id}/redeclare`, officer.token);
+    expect(sent.json()).toMatchObject({ status: 'submitted', supersedes: first.id });
+    expect(await statusOf(t, buyer.token, order_id)).toBe('customs_pending');
+    expect((await receipt({ order_no: order_id, return_status: 800 }).send()).json().declaration_id).toBe(sent.json().id);
+    expect(await statusOf(t, buyer.token, order_id)).toBe('cleared');
   });
 });
 

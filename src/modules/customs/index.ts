@@ -26,9 +26,11 @@ export {
   type DeclarationRow,
   type DocumentRow,
   declarationById,
+  declarationOfMessage,
   documentsOf,
   documentXml,
   listDeclarations,
+  lockDeclaration,
   lockDeclarationByOrderNo,
   markDocument,
   moveDeclaration,
@@ -38,5 +40,6 @@ export {
   rotatePii,
   setReceiptOutcome,
   storeReceipt,
+  supersede,
 } from './service.js';
-export { acceptsReceipt, FINAL_DECLARATION, inventoryEffect } from './states.js';
+export { acceptsReceipt, FINAL_DECLARATION, inventoryEffect, REDECLARABLE } from './states.js';

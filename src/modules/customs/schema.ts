@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
- * Tables of the customs module (prefix `customs_`): one declaration per CBEC order with its four
+ * Tables of the customs module (prefix `customs_`): one live declaration per CBEC order with its four
  * messages and every receipt customs sent back. `order_id` is orders_orders.id, `parcel_id`
  * fulfilment_parcels.id: other modules' ids, no foreign keys.
  */
@@ -18,6 +19,8 @@ export const DECLARATION_STATUSES = [
   'released',
   'closed',
   'error',
+  /** Replaced by a later declaration of the same order (re-checked and declared again); kept for the record. */
+  'superseded',
 ] as const;
 export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
 
@@ -46,10 +49,13 @@ export const declarations = pgTable(
     created_at: timestamp('created_at', { withTimezone: true }).notNull(),
     updated_at: timestamp('updated_at', { withTimezone: true }).notNull(),
     submitted_at: timestamp('submitted_at', { withTimezone: true }),
+    /** The declaration this one replaced (after a failed check or an e-Port error). */
+    supersedes: text('supersedes'),
   },
   (t) => [
-    uniqueIndex('customs_declarations_order_key').on(t.order_id),
-    uniqueIndex('customs_declarations_order_no_key').on(t.order_no),
+    // One live declaration per order; the ones it replaced stay beside it as `superseded`.
+    uniqueIndex('customs_declarations_order_key').on(t.order_id).where(sql`status <> 'superseded'`),
+    uniqueIndex('customs_declarations_order_no_key').on(t.order_no).where(sql`status <> 'superseded'`),
     index('customs_declarations_status_idx').on(t.status, t.id),
   ],
 );

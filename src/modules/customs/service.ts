@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.js';
 import type { Db, Tx } from '../../db/client.js';
 import { reencryptColumns } from '../../db/pii.js';
@@ -24,7 +24,8 @@ export interface NewDocument {
 
 /**
  * Records a declaration with its four messages (encrypted: they carry the buyer's ID number), sent
- * or refused by the check. One per order: asked again, the first one is answered (`created` false).
+ * or refused by the check. One live per order: asked again, the live one is answered (`created`
+ * false); a redeclaration first marks the one it replaces `superseded` and names it in `supersedes`.
  */
 export async function createDeclaration(
   tx: Tx,
@@ -38,6 +39,7 @@ export async function createDeclaration(
     trade_mode: '9610' | '1210';
     check: CheckResult;
     docs: NewDocument[];
+    supersedes?: string | undefined;
   },
 ): Promise<{ declaration: DeclarationRow; created: boolean }> {
   const now = ctx.clock.now();
@@ -59,11 +61,15 @@ export async function createDeclaration(
       created_at: now,
       updated_at: now,
       submitted_at: input.check.ok ? now : null,
+      supersedes: input.supersedes ?? null,
     })
     .onConflictDoNothing()
     .returning();
   if (!row) {
-    const [existing] = await tx.select().from(declarations).where(eq(declarations.order_id, input.order_id));
+    const [existing] = await tx
+      .select()
+      .from(declarations)
+      .where(and(eq(declarations.order_id, input.order_id), ne(declarations.status, 'superseded')));
     if (!existing) throw new Error('declaration vanished');
     return { declaration: existing, created: false };
   }
@@ -87,7 +93,7 @@ export async function createDeclaration(
       action: input.check.ok ? 'declaration.submitted' : 'declaration.check_failed',
       entity_type: 'declaration',
       entity_id: row.id,
-      after: { order_id: input.order_id, problems: input.check.problems.map((p) => p.code) },
+      after: { order_id: input.order_id, problems: input.check.problems.map((p) => p.code), supersedes: input.supersedes ?? null },
     },
   );
   return { declaration: row, created: true };
@@ -98,18 +104,53 @@ export async function declarationById(q: Queryable, id: string): Promise<Declara
   return row;
 }
 
+/** The live declaration of an order number (not one it superseded), locked. */
 export async function lockDeclarationByOrderNo(tx: Tx, order_no: string): Promise<DeclarationRow | undefined> {
-  const [row] = await tx.select().from(declarations).where(eq(declarations.order_no, order_no)).for('update');
+  const [row] = await tx
+    .select()
+    .from(declarations)
+    .where(and(eq(declarations.order_no, order_no), ne(declarations.status, 'superseded')))
+    .for('update');
   return row;
+}
+
+export async function lockDeclaration(tx: Tx, id: string): Promise<DeclarationRow | undefined> {
+  const [row] = await tx.select().from(declarations).where(eq(declarations.id, id)).for('update');
+  return row;
+}
+
+/** Which declaration filed the message with this guid (a receipt names the message it answers). */
+export async function declarationOfMessage(q: Queryable, guid: string): Promise<DeclarationRow | undefined> {
+  const [row] = await q
+    .select({ declaration: declarations })
+    .from(documents)
+    .innerJoin(declarations, eq(declarations.id, documents.declaration_id))
+    .where(eq(documents.guid, guid));
+  return row?.declaration;
+}
+
+/** Marks a declaration replaced by a redeclaration (kept, with its messages and receipts, for the record). */
+export async function supersede(tx: Tx, ctx: Ctx, id: string, by_reason: string): Promise<void> {
+  const now = ctx.clock.now();
+  await tx.update(declarations).set({ status: 'superseded', updated_at: now }).where(eq(declarations.id, id));
+  await recordAudit(tx, { ...ctx, now }, { action: 'declaration.superseded', entity_type: 'declaration', entity_id: id, after: { reason: by_reason } });
 }
 
 export async function listDeclarations(
   q: Queryable,
-  filter: { order_ids?: readonly string[] | undefined; status?: DeclarationStatus | undefined; before_id?: string | undefined; limit: number },
+  filter: {
+    order_ids?: readonly string[] | undefined;
+    status?: DeclarationStatus | undefined;
+    /** Only each order's live declaration (none it superseded). */
+    live?: boolean | undefined;
+    before_id?: string | undefined;
+    limit: number;
+  },
 ): Promise<DeclarationRow[]> {
   const conditions: (SQL | undefined)[] = [
     filter.order_ids ? inArray(declarations.order_id, [...filter.order_ids]) : undefined,
     filter.status ? eq(declarations.status, filter.status) : undefined,
+    filter.live ? ne(declarations.status, 'superseded') : undefined,
     filter.before_id ? lt(declarations.id, filter.before_id) : undefined,
   ];
   const where = conditions.filter((c) => c !== undefined);

@@ -18,7 +18,10 @@ export function inventoryEffect(code: number): { to: DeclarationStatus; order: '
 }
 
 /** Declarations that take no further receipts: customs is done with them. */
-export const FINAL_DECLARATION: readonly DeclarationStatus[] = ['rejected', 'returned', 'closed', 'check_failed'];
+export const FINAL_DECLARATION: readonly DeclarationStatus[] = ['rejected', 'returned', 'closed', 'check_failed', 'superseded'];
+
+/** Declarations that may be re-checked and declared again: nothing reached customs (the check refused it, or the e-Port failed). */
+export const REDECLARABLE: readonly DeclarationStatus[] = ['check_failed', 'error'];
 
 /** After release only the closing receipt (899) still applies. */
 export function acceptsReceipt(status: DeclarationStatus, code: number): boolean {

@@ -6054,7 +6054,7 @@ export interface paths {
             parameters: {
                 query?: {
                     order_id?: string;
-                    status?: "check_failed" | "submitted" | "manual_review" | "inspection" | "detained" | "rejected" | "returned" | "released" | "closed" | "error";
+                    status?: "check_failed" | "submitted" | "manual_review" | "inspection" | "detained" | "rejected" | "returned" | "released" | "closed" | "error" | "superseded";
                     limit?: number;
                 };
                 header?: never;
@@ -6124,6 +6124,80 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/declarations/{id}/redeclare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compliance officer: re-check and declare again a declaration that never reached customs (check_failed, error); the old one is kept as superseded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Declaration"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8016,7 +8090,7 @@ export interface components {
             id: string;
             order_id: string;
             /** @enum {string} */
-            status: "check_failed" | "submitted" | "manual_review" | "inspection" | "detained" | "rejected" | "returned" | "released" | "closed" | "error";
+            status: "check_failed" | "submitted" | "manual_review" | "inspection" | "detained" | "rejected" | "returned" | "released" | "closed" | "error" | "superseded";
             /** @enum {string} */
             trade_mode: "1210" | "9610";
             logistics_no: string;
@@ -8058,6 +8132,7 @@ export interface components {
                 return_info: string;
                 outcome: string;
             }[];
+            supersedes: string | null;
             created_at: string;
             updated_at: string;
         };
@@ -8684,7 +8759,7 @@ export interface components {
             id: string;
             order_id: string;
             /** @enum {string} */
-            status: "check_failed" | "submitted" | "manual_review" | "inspection" | "detained" | "rejected" | "returned" | "released" | "closed" | "error";
+            status: "check_failed" | "submitted" | "manual_review" | "inspection" | "detained" | "rejected" | "returned" | "released" | "closed" | "error" | "superseded";
             /** @enum {string} */
             trade_mode: "1210" | "9610";
             logistics_no: string;
@@ -8726,6 +8801,7 @@ export interface components {
                 return_info: string;
                 outcome: string;
             }[];
+            supersedes: string | null;
             created_at: string;
             updated_at: string;
         };

@@ -16,6 +16,7 @@ import {
   DOCUMENT_KINDS,
   DOCUMENT_TYPES,
   type DocumentKind,
+  REDECLARABLE,
   SCENARIOS,
 } from './api.js';
 
@@ -31,6 +32,7 @@ const STATUS_CLASS: Record<DeclarationStatus, string> = {
   inspection: 'badge-submitted',
   submitted: 'badge-draft',
   returned: 'badge-draft',
+  superseded: 'badge-draft',
 };
 
 export function DeclarationStatusBadge({ status, testId = 'decl-status' }: { status: DeclarationStatus; testId?: string }) {
@@ -228,6 +230,27 @@ function AgentSandbox({ declaration }: { declaration: Declaration }) {
   );
 }
 
+/** A declaration that never reached customs: once the cause is fixed (a partner refiled), check and declare again. */
+function Redeclare({ declaration }: { declaration: Declaration }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const again = useMutation({
+    mutationFn: () => customsApi.redeclare(declaration.id),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: DECLARATIONS_KEY });
+    },
+  });
+  return (
+    <div className="actions-box" data-testid="decl-redeclare-box">
+      <p className="small">{t(declaration.status === 'error' ? 'spine.customs.redeclare_help_error' : 'spine.customs.redeclare_help_check_failed')}</p>
+      <button type="button" className="button" disabled={again.isPending} onClick={() => again.mutate()} data-testid="decl-redeclare">
+        {t('spine.customs.redeclare')}
+      </button>
+      <ErrorBox error={again.error} testId="decl-redeclare-error" />
+    </div>
+  );
+}
+
 function DeclarationCard({ declaration, sandbox }: { declaration: Declaration; sandbox: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -274,6 +297,14 @@ function DeclarationCard({ declaration, sandbox }: { declaration: Declaration; s
             </dd>
           </div>
         ) : null}
+        {d.supersedes ? (
+          <div>
+            <dt>{t('spine.customs.supersedes')}</dt>
+            <dd className="mono" data-testid="decl-supersedes">
+              {d.supersedes}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('spine.customs.updated')}</dt>
           <dd>
@@ -287,7 +318,8 @@ function DeclarationCard({ declaration, sandbox }: { declaration: Declaration; s
       <Documents declaration={d} />
       <h3>{t('spine.customs.receipts')}</h3>
       <Receipts declaration={d} />
-      {sandbox ? <AgentSandbox declaration={d} /> : null}
+      {REDECLARABLE.includes(d.status) ? <Redeclare declaration={d} /> : null}
+      {sandbox && d.status !== 'superseded' && d.status !== 'check_failed' ? <AgentSandbox declaration={d} /> : null}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import type { components } from '../../api/schema.js';
-import { call, client, type JsonBody, type Operation } from '../../api.js';
+import { call, client, type JsonBody, newIdempotencyKey, type Operation } from '../../api.js';
 
 /** Customs declarations of CBEC orders (officers and admins), the messages as filed, and the sandbox customs agent. */
 
@@ -20,7 +20,10 @@ export const DECLARATION_STATUSES: readonly DeclarationStatus[] = [
   'released',
   'closed',
   'error',
+  'superseded',
 ];
+/** Declarations that never reached customs: the officer may re-check and declare them again. */
+export const REDECLARABLE: readonly DeclarationStatus[] = ['check_failed', 'error'];
 /** The four messages of a 9610 parcel, in the order they are filed: order, payment, logistics (waybill), inventory. */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['order', 'payment', 'logistics', 'inventory'];
 export const DOCUMENT_TYPES: Record<DocumentKind, string> = { order: 'CEB311', payment: 'CEB411', logistics: 'CEB511', inventory: 'CEB621' };
@@ -45,6 +48,11 @@ export const customsApi = {
         headers: { accept: 'application/xml, application/problem+json' },
       }),
     ),
+  /** Re-check and declare again (after the partner refiled, or the e-Port failed); the old one stays, superseded. */
+  redeclare: (id: string) => {
+    const key = newIdempotencyKey();
+    return call(() => client.POST('/api/v1/customs/declarations/{id}/redeclare', { params: { path: { id } }, headers: { 'idempotency-key': key } }));
+  },
   sandboxReceipts: (id: string, scenario: Scenario) =>
     call(() => client.POST('/api/v1/sandbox/customs/declarations/{id}/receipts', { params: { path: { id } }, body: { scenario } })),
 };
