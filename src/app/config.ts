@@ -26,6 +26,10 @@ const envSchema = z.object({
   SAPHAN_MAIL_FROM: z.string().default('Saphan <no-reply@saphan.example>'),
   /** Behind a load balancer: the proxies whose X-Forwarded-For is believed (Fastify trustProxy: `true`, a hop count, or addresses). */
   SAPHAN_TRUST_PROXY: z.string().optional(),
+  /** The enterprise's e-Port card that signs customs messages: private key and certificate (PEM files) and its number. */
+  SAPHAN_EPORT_KEY_FILE: z.string().optional(),
+  SAPHAN_EPORT_CERT_FILE: z.string().optional(),
+  SAPHAN_EPORT_CERT_NO: z.string().min(1).max(64).optional(),
   /** Public search requests per address per minute (load tests raise it). */
   SAPHAN_SEARCH_RATE_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   /** Days after delivery before an undisputed order confirms itself and releases its escrow. */
@@ -58,6 +62,8 @@ export interface Config {
   readonly log_level: string;
   readonly trust_proxy: boolean | number | string;
   readonly search_requests_per_minute: number | undefined;
+  /** The e-Port card's files; unset means the sandbox card (refused in production). */
+  readonly eport: { key_file: string; cert_file: string; cert_no: string } | undefined;
   /** Auto-confirm days, holding period, payout minimum (satang); unset ones take LIMITS. */
   readonly settlement: { auto_confirm_days?: number; payout_hold_days?: number; payout_minimum_minor?: number };
 }
@@ -74,6 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && sandbox)
     throw new Error('SAPHAN_SANDBOX=on is refused when NODE_ENV=production (sandbox partners and the mail outbox are for development)');
   if (production && !e.SAPHAN_SMTP_URL) throw new Error('SAPHAN_SMTP_URL is required when NODE_ENV=production (password-reset mail must leave the building)');
+  const eport_given = [e.SAPHAN_EPORT_KEY_FILE, e.SAPHAN_EPORT_CERT_FILE, e.SAPHAN_EPORT_CERT_NO].filter((v) => v !== undefined).length;
+  if (eport_given !== 0 && eport_given !== 3) throw new Error('SAPHAN_EPORT_KEY_FILE, SAPHAN_EPORT_CERT_FILE and SAPHAN_EPORT_CERT_NO go together');
+  if (production && eport_given === 0)
+    throw new Error('SAPHAN_EPORT_KEY_FILE, _CERT_FILE and _CERT_NO are required when NODE_ENV=production (customs messages are signed with the e-Port card)');
   if (e.SAPHAN_PII_KEYS_PREVIOUS?.trim() && !e.SAPHAN_PII_INDEX_KEY)
     throw new Error(
       'SAPHAN_PII_INDEX_KEY is required once SAPHAN_PII_KEYS_PREVIOUS is set: blind indexes (annual allowance, tax-ID uniqueness) must keep the key they were made with',
@@ -104,6 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     log_level: e.LOG_LEVEL,
     trust_proxy: parseTrustProxy(e.SAPHAN_TRUST_PROXY),
     search_requests_per_minute: e.SAPHAN_SEARCH_RATE_PER_MINUTE,
+    eport:
+      e.SAPHAN_EPORT_KEY_FILE && e.SAPHAN_EPORT_CERT_FILE && e.SAPHAN_EPORT_CERT_NO
+        ? { key_file: e.SAPHAN_EPORT_KEY_FILE, cert_file: e.SAPHAN_EPORT_CERT_FILE, cert_no: e.SAPHAN_EPORT_CERT_NO }
+        : undefined,
     settlement: {
       ...(e.SAPHAN_AUTO_CONFIRM_DAYS !== undefined ? { auto_confirm_days: e.SAPHAN_AUTO_CONFIRM_DAYS } : {}),
       ...(e.SAPHAN_PAYOUT_HOLD_DAYS !== undefined ? { payout_hold_days: e.SAPHAN_PAYOUT_HOLD_DAYS } : {}),

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { type Database, openDatabase } from '../db/client.js';
 import { acquireLock } from '../db/lock.js';
+import { sandboxCustomsEnv } from '../flows/customs.js';
 import { DEFAULT_POLICY } from '../flows/settle.js';
 import { localBlobStore } from '../kernel/blobs.js';
 import { systemClock } from '../kernel/clock.js';
 import { createPiiCipher } from '../kernel/crypto.js';
 import { LIMITS } from '../kernel/limits.js';
+import * as customs from '../modules/customs/index.js';
 import type { Config } from './config.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { createLogger } from './logging.js';
@@ -55,6 +57,7 @@ export async function start(config: Config): Promise<void> {
       payout_minimum_minor: BigInt(config.settlement.payout_minimum_minor ?? DEFAULT_POLICY.payout_minimum_minor),
     },
     blobs: localBlobStore(path.join(config.data_dir, 'blobs')),
+    customs: sandboxCustomsEnv(config.eport ? customs.eportKeyFromFiles(config.eport) : customs.sandboxEportKey()),
   });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,5 +1,14 @@
 import type { Tx } from '../db/client.js';
-import { applyReceipt, type CustomsEnv, declareIn, SANDBOX_FILINGS, type SandboxScenario, sandboxReceipts, submit } from '../flows/customs.js';
+import {
+  applyReceipt,
+  type CustomsEnv,
+  declareIn,
+  SANDBOX_FILINGS,
+  type SandboxScenario,
+  sandboxCustomsEnv,
+  sandboxReceipts,
+  submit,
+} from '../flows/customs.js';
 import { applyTracking, bookInbound, consolidate, dispatchBooked, packParcel, receiveShipment, startWave } from '../flows/fulfilment.js';
 import { autoConfirmIn, confirmReceipt, DEFAULT_POLICY, matureRelease, openDispute, sendPayout, settlePayout, startPayoutRun } from '../flows/settle.js';
 import { assert } from '../kernel/assert.js';
@@ -7,7 +16,6 @@ import { FakeClock } from '../kernel/clock.js';
 import type { Actor, Ctx } from '../kernel/context.js';
 import { unwrap } from '../kernel/http.js';
 import * as catalogue from '../modules/catalogue/index.js';
-import * as customs from '../modules/customs/index.js';
 import * as fulfilment from '../modules/fulfilment/index.js';
 import * as inventory from '../modules/inventory/index.js';
 import type * as pricing from '../modules/pricing/index.js';
@@ -27,7 +35,8 @@ import { CN_SHIP_TO, demoShopping, TH_SHIP_TO } from './seed-orders.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const CUSTOMS_ENV: CustomsEnv = { agent: customs.SANDBOX_AGENT, filings: SANDBOX_FILINGS };
+/** The demo is sandbox: the sandbox agent and card. */
+const CUSTOMS_ENV: CustomsEnv = sandboxCustomsEnv();
 
 /** The carrier of one demo parcel filed its waybill with the buyer's old address: the check refuses to send it. */
 const ASTRAY_ENV: CustomsEnv = {
@@ -222,7 +231,7 @@ export async function seedFulfilment(
     if (!story || !to_declare.includes(order_id)) continue;
     const env = story.waybill_astray ? ASTRAY_ENV : CUSTOMS_ENV;
     const declared = unwrap(await declareIn(tx, officer, env, order_id));
-    await submit(env, declared);
+    assert((await submit(env, declared)).accepted, 'the sandbox agent takes the demo messages');
     // A parcel refused before declaring waits at the border.
     for (const [code, offset, where] of story.waybill_astray ? journey.slice(0, 3) : journey) await track(order_id, code, offset, where);
     for (const [k, scenario] of story.scenario.entries()) {

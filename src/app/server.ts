@@ -17,7 +17,7 @@ import type { RouteDeps } from '../db/deps.js';
 import { buyerIdentityRightsRoutes } from '../flows/buyer-identity.js';
 import { catalogueRoutes } from '../flows/catalogue.js';
 import { checkoutRoutes } from '../flows/checkout-routes.js';
-import { type CustomsEnv, declareShipped, SANDBOX_FILINGS } from '../flows/customs.js';
+import { type CustomsEnv, declareShipped, sandboxCustomsEnv } from '../flows/customs.js';
 import { customsRoutes } from '../flows/customs-routes.js';
 import { fulfilmentRoutes } from '../flows/fulfilment-routes.js';
 import { importRoutes, PRODUCT_IMPORT, runProductImport } from '../flows/import-products.js';
@@ -33,7 +33,6 @@ import { negotiateLocale } from '../kernel/i18n.js';
 import { newId } from '../kernel/ids.js';
 import { LIMITS } from '../kernel/limits.js';
 import type { Mailer } from '../kernel/mail.js';
-import * as customs from '../modules/customs/index.js';
 import { identityRoutes, resolveCredential, SESSION_COOKIE } from '../modules/identity/index.js';
 import { ledgerRoutes } from '../modules/ledger/index.js';
 import * as payments from '../modules/payments/index.js';
@@ -83,7 +82,7 @@ export interface ServerOptions {
   readonly promptpay_biller_id?: string;
   /** Days to auto-confirm, holding period, payout minimum, default commission (defaults: LIMITS). */
   readonly settlement_policy?: SettlementPolicy;
-  /** Customs agent and partner filings (default: the sandbox ones). */
+  /** Customs agent, partner filings and the e-Port card (default: the sandbox ones). */
   readonly customs?: CustomsEnv;
 }
 
@@ -252,7 +251,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', async () => runner.stop());
   const webhook_secret = options.secret ?? sha256(`webhooks:${options.pii_key}`);
   const policy = options.settlement_policy ?? DEFAULT_POLICY;
-  const customs_env: CustomsEnv = options.customs ?? { agent: customs.SANDBOX_AGENT, filings: SANDBOX_FILINGS };
+  const customs_env: CustomsEnv = options.customs ?? sandboxCustomsEnv();
   // One payout run is worked on at a time per process; a second kick while it runs is a no-op.
   const running_payouts = new Set<string>();
   const runPayouts = (run_id: string): Promise<void> => {

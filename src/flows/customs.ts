@@ -56,6 +56,8 @@ export interface PartnerFilings {
 export interface CustomsEnv {
   agent: customs.CustomsAgent;
   filings: PartnerFilings;
+  /** The platform's e-Port card: Saphan's own messages (CEB311, CEB621) are signed with it. */
+  key: customs.EportKey;
 }
 
 function address(s: ShipTo): string {
@@ -100,6 +102,11 @@ export const SANDBOX_FILINGS: PartnerFilings = {
     transfer: { ...transfer, cop_code: f.carrier.customs.code, cop_name: f.carrier.customs.name },
   }),
 };
+
+/** The sandbox customs setup: the sandbox agent checking the given card's signatures, the sandbox partners' filings. */
+export function sandboxCustomsEnv(key: customs.EportKey = customs.sandboxEportKey(), filings: PartnerFilings = SANDBOX_FILINGS): CustomsEnv {
+  return { agent: customs.sandboxAgent(key), filings, key };
+}
 
 /** Customs' unit of declaration for retail goods: 011 = 件 (piece); legal first unit 035 = 千克 (kg). */
 const UNIT_PIECE = '011';
@@ -236,8 +243,20 @@ async function gather(tx: Tx, ctx: Ctx, order_id: string): Promise<Result<Declar
 export async function declareOrder(database: Database, ctx: Ctx, env: CustomsEnv, order_id: string): Promise<Result<customs.DeclarationRow>> {
   const made = await inTransaction(database.db, (tx) => declareIn(tx, ctx, env, order_id));
   if (!made.ok) return made;
-  await submit(env, made.value);
-  return ok(made.value.declaration);
+  return ok(await submitAndRecord(database, ctx, env, made.value));
+}
+
+/** Hands the messages to the agent; a refusal (a bad signature) is recorded as an `error` the officer can declare again. */
+async function submitAndRecord(database: Database, ctx: Ctx, env: CustomsEnv, declared: Declared): Promise<customs.DeclarationRow> {
+  const answer = await submit(env, declared);
+  if (answer.accepted) return declared.declaration;
+  const moved = await inTransaction(database.db, async (tx) => ok(await agentRefused(tx, ctx, declared.declaration.id, answer.reason ?? 'refused')));
+  return moved.ok && moved.value ? moved.value : declared.declaration;
+}
+
+/** The single window did not take the messages: the declaration is an `error` (status -1) with the agent's reason. */
+export async function agentRefused(tx: Tx, ctx: Ctx, declaration_id: string, reason: string): Promise<customs.DeclarationRow | undefined> {
+  return customs.moveDeclaration(tx, ctx, { id: declaration_id, to: 'error', last_status: -1, at: ctx.clock.now(), info: `agent refused: ${reason}` });
 }
 
 export interface Declared {
@@ -262,8 +281,7 @@ export async function redeclare(database: Database, ctx: Ctx, env: CustomsEnv, d
     return declareIn(tx, ctx, env, old.order_id, old.id);
   });
   if (!made.ok) return made;
-  await submit(env, made.value);
-  return ok(made.value.declaration);
+  return ok(await submitAndRecord(database, ctx, env, made.value));
 }
 
 /** Builds, checks and records the declaration in the caller's transaction; the agent gets it after commit (`submit`). */
@@ -272,10 +290,16 @@ export async function declareIn(tx: Tx, ctx: Ctx, env: CustomsEnv, order_id: str
   if (!facts.ok) return facts;
   const plan = planDeclaration(facts.value, env.filings);
   const docs: customs.NewDocument[] = [
-    { kind: 'order', message_type: 'CEB311', guid: plan.order.guid, sender: 'platform', xml: customs.buildOrderXml(plan.order) },
+    { kind: 'order', message_type: 'CEB311', guid: plan.order.guid, sender: 'platform', xml: customs.signMessage(customs.buildOrderXml(plan.order), env.key) },
     { kind: 'payment', message_type: 'CEB411', guid: plan.payment.guid, sender: 'payment_partner', xml: customs.buildPaymentXml(plan.payment) },
     { kind: 'logistics', message_type: 'CEB511', guid: plan.logistics.guid, sender: 'carrier', xml: customs.buildLogisticsXml(plan.logistics) },
-    { kind: 'inventory', message_type: 'CEB621', guid: plan.inventory.guid, sender: 'platform', xml: customs.buildInventoryXml(plan.inventory) },
+    {
+      kind: 'inventory',
+      message_type: 'CEB621',
+      guid: plan.inventory.guid,
+      sender: 'platform',
+      xml: customs.signMessage(customs.buildInventoryXml(plan.inventory), env.key),
+    },
   ];
   const { declaration, created } = await customs.createDeclaration(tx, ctx, {
     id: newId('dcl', facts.value.now.getTime()),
@@ -299,10 +323,10 @@ export async function declareIn(tx: Tx, ctx: Ctx, env: CustomsEnv, order_id: str
   return ok({ declaration, docs: created && plan.check.ok ? docs : [] });
 }
 
-/** Hands Saphan's own messages (order, inventory) to the customs agent. */
-export async function submit(env: CustomsEnv, declared: Declared): Promise<void> {
-  if (declared.docs.length === 0) return;
-  await env.agent.submit({
+/** Hands Saphan's own messages (order, inventory; signed) to the customs agent, and answers what it said. */
+export async function submit(env: CustomsEnv, declared: Declared): Promise<{ accepted: boolean; reason?: string }> {
+  if (declared.docs.length === 0) return { accepted: true };
+  return env.agent.submit({
     declaration_id: declared.declaration.id,
     order_no: declared.declaration.order_no,
     messages: declared.docs.filter((d) => d.sender === 'platform').map((d) => ({ kind: d.kind, xml: d.xml })),

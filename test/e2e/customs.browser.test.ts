@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_FILINGS } from '../../src/flows/customs.js';
+import { SANDBOX_FILINGS, sandboxCustomsEnv } from '../../src/flows/customs.js';
 import { FakeClock, localDate } from '../../src/kernel/clock.js';
-import * as customs from '../../src/modules/customs/index.js';
 import { createTestApp, PASSWORD, type TestApp, userWithToken } from '../support/app.js';
 import { HAS_CHROMIUM, launch, phonePage, SCREENSHOTS } from '../support/browser.js';
 import { openShop } from '../support/shop.js';
@@ -28,16 +27,13 @@ describe.skipIf(!HAS_CHROMIUM)('a refused declaration declared again, in the bro
     t = await createTestApp({
       serve_web: true,
       clock,
-      customs: {
-        agent: customs.SANDBOX_AGENT,
-        filings: {
-          ...SANDBOX_FILINGS,
-          waybill: (f, transfer) => {
-            const doc = SANDBOX_FILINGS.waybill(f, transfer);
-            return carrier_refiled ? doc : { ...doc, consignee_address: `${doc.consignee_address}（旧址）` };
-          },
+      customs: sandboxCustomsEnv(undefined, {
+        ...SANDBOX_FILINGS,
+        waybill: (f, transfer) => {
+          const doc = SANDBOX_FILINGS.waybill(f, transfer);
+          return carrier_refiled ? doc : { ...doc, consignee_address: `${doc.consignee_address}（旧址）` };
         },
-      },
+      }),
     });
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launch();

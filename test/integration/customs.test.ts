@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_FILINGS } from '../../src/flows/customs.js';
+import { SANDBOX_FILINGS, sandboxCustomsEnv } from '../../src/flows/customs.js';
 import { FakeClock } from '../../src/kernel/clock.js';
 import { sha256 } from '../../src/kernel/crypto.js';
 import { signNotification, webhookSecret } from '../../src/kernel/signature.js';
@@ -45,21 +45,17 @@ async function declared(order_id: string) {
   return (await call(t, 'GET', `/customs/declarations?order_id=${order_id}`, officer.token)).json().items[0];
 }
 
+const env = sandboxCustomsEnv(undefined, {
+  ...SANDBOX_FILINGS,
+  // A carrier whose label data went astray: another consignee address on the waybill.
+  waybill: (f, transfer) => {
+    const doc = SANDBOX_FILINGS.waybill(f, transfer);
+    return f.buyer.full_name === MOVED && !carrier_refiled ? { ...doc, consignee_address: `${doc.consignee_address} 旧址` } : doc;
+  },
+});
+
 beforeAll(async () => {
-  t = await createTestApp({
-    clock,
-    customs: {
-      agent: customs.SANDBOX_AGENT,
-      filings: {
-        ...SANDBOX_FILINGS,
-        // A carrier whose label data went astray: another consignee address on the waybill.
-        waybill: (f, transfer) => {
-          const doc = SANDBOX_FILINGS.waybill(f, transfer);
-          return f.buyer.full_name === MOVED && !carrier_refiled ? { ...doc, consignee_address: `${doc.consignee_address} 旧址` } : doc;
-        },
-      },
-    },
-  });
+  t = await createTestApp({ clock, customs: env });
   shop = await openShop(t, { date: '2026-11-25' });
   operator = await userWithToken(t, ['gtc_operator']);
   officer = await userWithToken(t, ['compliance_officer']);
@@ -149,6 +145,41 @@ describe('the three-document check', () => {
     expect(await statusOf(t, buyer.token, order_id)).toBe('customs_pending');
     expect((await receipt({ order_no: order_id, return_status: 800 }).send()).json().declaration_id).toBe(sent.json().id);
     expect(await statusOf(t, buyer.token, order_id)).toBe('cleared');
+  });
+});
+
+describe('the e-Port signature', () => {
+  it('signs Saphan’s messages with the platform’s card; one the single window cannot verify is an error, declared again once the card is right', async () => {
+    const card = env.key;
+    const { order_id, buyer } = await paidOrder(t, product.variant_id);
+    await dispatched(t, operator, order_id);
+    const d = await declared(order_id);
+    expect(d.status).toBe('submitted');
+    const xml = async (id: string, kind: string) => (await call(t, 'GET', `/customs/declarations/${id}/documents/${kind}`, officer.token)).body;
+    for (const kind of ['order', 'inventory']) expect(customs.verifyMessage(await xml(d.id, kind), card)).toEqual({ ok: true, cert_no: card.cert_no });
+    // The partners' own filings carry the partners' signatures, not ours.
+    for (const kind of ['payment', 'logistics']) expect(customs.verifyMessage(await xml(d.id, kind), card).ok).toBe(false);
+
+    // A key that is not the registered card's (a replaced card not yet registered): the agent refuses the messages.
+    env.key = {
+      ...card,
+      private_key_pem: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
+    try {
+      const second = await paidOrder(t, product.variant_id);
+      await dispatched(t, operator, second.order_id);
+      const refused = await declared(second.order_id);
+      expect(refused).toMatchObject({ status: 'error', last_status: -1 });
+      expect(refused.last_info).toContain('bad_signature');
+      expect(await statusOf(t, second.buyer.token, second.order_id)).toBe('customs_pending');
+      env.key = card;
+      const again = await call(t, 'POST', `/customs/declarations/${refused.id}/redeclare`, officer.token);
+      expect(again.json()).toMatchObject({ status: 'submitted', supersedes: refused.id });
+      expect(customs.verifyMessage(await xml(again.json().id, 'order'), card).ok).toBe(true);
+    } finally {
+      env.key = card;
+    }
+    expect(await statusOf(t, buyer.token, order_id)).toBe('customs_pending');
   });
 });
 

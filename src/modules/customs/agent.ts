@@ -1,3 +1,5 @@
+import { sandboxEportKey, verifyMessage } from './signing.js';
+
 /**
  * The customs broker (agentCode on CEB621) behind one interface: Saphan hands it the inventory and
  * the order message; it files them with China's single window and forwards customs' receipts to
@@ -7,16 +9,30 @@
 export interface CustomsAgent {
   readonly code: string;
   readonly name: string;
-  submit(input: { declaration_id: string; order_no: string; messages: { kind: string; xml: string }[] }): Promise<{ accepted: boolean }>;
+  /** Refused (`accepted` false, with the reason) when the single window would not take the messages, e.g. a bad signature. */
+  submit(input: { declaration_id: string; order_no: string; messages: { kind: string; xml: string }[] }): Promise<{ accepted: boolean; reason?: string }>;
 }
 
-export const SANDBOX_AGENT: CustomsAgent = {
-  code: '4401SBXAGT',
-  name: '沙潘沙盒报关行',
-  async submit() {
-    return { accepted: true };
-  },
-};
+/**
+ * The sandbox agent checks what the single window checks first: every message is signed by the
+ * platform's registered e-Port card. It files nothing else; receipts come through the sandbox endpoints.
+ */
+export function sandboxAgent(card: { cert_no: string; certificate_pem: string }): CustomsAgent {
+  return {
+    code: '4401SBXAGT',
+    name: '沙潘沙盒报关行',
+    async submit(input) {
+      for (const m of input.messages) {
+        const checked = verifyMessage(m.xml, card);
+        if (!checked.ok) return { accepted: false, reason: `${m.kind}: ${checked.reason}` };
+      }
+      return { accepted: true };
+    },
+  };
+}
+
+/** The sandbox agent with the sandbox card. */
+export const SANDBOX_AGENT: CustomsAgent = sandboxAgent(sandboxEportKey());
 
 /** Who Saphan is in customs messages (platform ebpCode/ebcCode, DXP id): configuration of the platform's registration. */
 export const PLATFORM_CUSTOMS = {

@@ -1,6 +1,6 @@
 /** The customs module: CBEC declarations (CEB311/411/511/621), the three-document check, receipts from customs. */
 
-export { type CustomsAgent, PLATFORM_CUSTOMS, SANDBOX_AGENT } from './agent.js';
+export { type CustomsAgent, PLATFORM_CUSTOMS, SANDBOX_AGENT, sandboxAgent } from './agent.js';
 export { type CheckProblem, type CheckResult, checkDocuments } from './check.js';
 export {
   buildInventoryXml,
@@ -42,4 +42,5 @@ export {
   storeReceipt,
   supersede,
 } from './service.js';
+export { type EportKey, eportKeyFromFiles, type SignatureCheck, sandboxEportKey, signMessage, unsigned, verifyMessage } from './signing.js';
 export { acceptsReceipt, FINAL_DECLARATION, inventoryEffect, REDECLARABLE } from './states.js';

@@ -1,7 +1,7 @@
 /**
  * China customs CBEC messages (domain.md §2): the three documents (CEB311 order, CEB411 payment, CEB511 waybill) and the
  * import inventory (CEB621), built and read back with fast-xml-parser. Pure: no I/O and no signing — a declared message
- * (appStatus 2) still needs its ds:Signature from whoever holds the e-Port key.
+ * (appStatus 2) is signed afterwards with the e-Port card (signing.ts); the readers ignore the ds:Signature.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { assert } from '../../kernel/assert.js';
