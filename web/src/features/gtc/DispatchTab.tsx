@@ -5,8 +5,10 @@ import { Loading, Notice } from '../../components/ui.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useIdempotencyKey } from '../../idempotency.js';
 import { Amount } from '../checkout/shared.js';
+import { useSandboxOn } from '../sandbox/MailPage.js';
 import { useLanguage } from '../shop/queries.js';
 import { type Consignment, type ExportDeclaration, type FulfilmentWarehouse, gtcApi, LANES, type Lane, type Parcel } from './api.js';
+import { CarrierSandbox } from './CarrierSandbox.js';
 import { CONSIGNMENTS_KEY, formatGrams, formatKilograms, ParcelStatusBadge, ProblemBox, parcelsKey, useFormKey } from './shared.js';
 
 function laneName(t: (key: string, options?: Record<string, unknown>) => string, lane: string): string {
@@ -193,7 +195,7 @@ function ExportData({ data }: { data: ExportDeclaration }) {
   );
 }
 
-function ConsignmentCard({ consignment: c }: { consignment: Consignment }) {
+function ConsignmentCard({ consignment: c, sandbox }: { consignment: Consignment; sandbox: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const client = useQueryClient();
@@ -271,6 +273,7 @@ function ConsignmentCard({ consignment: c }: { consignment: Consignment }) {
         </Notice>
       ) : null}
       <ProblemBox error={dispatch.error} testId="gtc-dispatch-error" />
+      {sandbox && c.status === 'dispatched' ? <CarrierSandbox consignment={c} /> : null}
       {c.export_declaration ? <ExportData data={c.export_declaration} /> : null}
     </li>
   );
@@ -279,6 +282,7 @@ function ConsignmentCard({ consignment: c }: { consignment: Consignment }) {
 function Consignments({ warehouse }: { warehouse: FulfilmentWarehouse }) {
   const { t } = useTranslation();
   const list = useQuery({ queryKey: CONSIGNMENTS_KEY, queryFn: gtcApi.consignments });
+  const sandbox = useSandboxOn();
   const items = (list.data?.items ?? []).filter((c) => c.warehouse_code === warehouse);
   return (
     <section className="card" aria-labelledby="gtc-consignments-title" data-testid="gtc-consignments-card">
@@ -298,7 +302,7 @@ function Consignments({ warehouse }: { warehouse: FulfilmentWarehouse }) {
       {items.length > 0 ? (
         <ul className="rows" data-testid="gtc-consignments">
           {items.map((c) => (
-            <ConsignmentCard key={c.id} consignment={c} />
+            <ConsignmentCard key={c.id} consignment={c} sandbox={sandbox} />
           ))}
         </ul>
       ) : null}

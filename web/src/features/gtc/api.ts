@@ -30,6 +30,9 @@ export type Balance = JsonResponse<'/api/v1/sellers/{id}/balance', 'get', 200>;
 export type SellerPayouts = JsonResponse<'/api/v1/sellers/{id}/payouts', 'get', 200>;
 export type SellerPayout = SellerPayouts['payouts'][number];
 export type Release = SellerPayouts['releases'][number];
+export type CarrierEventInput = JsonBody<'/api/v1/sandbox/parcels/{id}/events', 'post'>;
+export type TrackingCode = CarrierEventInput['code'];
+export type CarrierEventAnswer = JsonResponse<'/api/v1/sandbox/parcels/{id}/events', 'post', 200>;
 
 /** Where inbound stock may go: the GTC's Thai hubs and the partner bonded warehouse in Nansha. */
 export const FULFILMENT_WAREHOUSES: readonly FulfilmentWarehouse[] = ['GTC-BKK', 'GTC-LCB', 'GTC-NKP', 'CN-NSA'];
@@ -66,9 +69,16 @@ export const gtcApi = {
   pack: (id: string, body: PackInput, idempotencyKey: string) =>
     call(() => client.POST('/api/v1/parcels/{id}/pack', { ...byId(id), body, ...keyed(idempotencyKey) })),
   consignments: () => call(() => client.GET('/api/v1/consignments')),
+  consignment: (id: string) => call(() => client.GET('/api/v1/consignments/{id}', byId(id))),
   consolidate: (warehouse_code: FulfilmentWarehouse, lane: Lane, idempotencyKey: string) =>
     call(() => client.POST('/api/v1/consignments', { body: { warehouse_code, lane }, ...keyed(idempotencyKey) })),
   dispatch: (id: string, idempotencyKey: string) => call(() => client.POST('/api/v1/consignments/{id}/dispatch', { ...byId(id), ...keyed(idempotencyKey) })),
+  /**
+   * Sandbox only: play the carrier, reporting an event for a parcel through the signed webhook. No Idempotency-Key: the
+   * sandbox names the event by parcel and code, so the same event sent twice is answered `duplicate` and counts once.
+   */
+  sandboxCarrierEvent: (parcelId: string, code: TrackingCode) =>
+    call(() => client.POST('/api/v1/sandbox/parcels/{id}/events', { ...byId(parcelId), body: { code } })),
 
   // A seller's money
   balance: (sellerId: string) => call(() => client.GET('/api/v1/sellers/{id}/balance', byId(sellerId))),
