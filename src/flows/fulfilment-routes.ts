@@ -6,6 +6,7 @@ import { type Ctx, hasRole } from '../kernel/context.js';
 import { fail, ok } from '../kernel/errors.js';
 import { problemResponses, send, unwrap } from '../kernel/http.js';
 import { LIMITS } from '../kernel/limits.js';
+import * as catalogue from '../modules/catalogue/index.js';
 import * as fulfilment from '../modules/fulfilment/index.js';
 import * as inventory from '../modules/inventory/index.js';
 import * as orders from '../modules/orders/index.js';
@@ -287,6 +288,35 @@ export function fulfilmentRoutes(deps: RouteDeps & { webhook_secret: string; cus
         if (seller_id ? !(await mayActForSeller(db, req.ctx, seller_id)) : !hasRole(req.actor, 'gtc_operator', 'admin'))
           return unwrap(fail('forbidden', 'forbidden'));
         return { items: (await fulfilment.listInbound(db, req.query)).map(inboundView) };
+      },
+    );
+
+    app.get(
+      '/sellers/:id/awaiting-hub',
+      {
+        schema: {
+          tags: ['fulfilment'],
+          summary:
+            "Paid orders' goods still at the seller's own premises, per variant: send them to a hub (an inbound shipment) and the next pick wave fulfils the orders from there",
+          params: z.object({ id }),
+          response: {
+            200: z.object({ items: z.array(z.object({ variant_id: z.string(), sku: z.string(), quantity: z.number().int(), orders: z.number().int() })) }),
+            ...problemResponses(401, 404),
+          },
+        },
+      },
+      async (req) => {
+        if (!(await mayActForSeller(db, req.ctx, req.params.id))) return unwrap(fail('not_found', 'seller_not_found'));
+        const waiting = await inventory.awaitingHub(db, req.params.id);
+        const sku = new Map(
+          (
+            await catalogue.variantsByIds(
+              db,
+              waiting.map((w) => w.variant_id),
+            )
+          ).map((v) => [v.id, v.sku]),
+        );
+        return { items: waiting.map((w) => ({ ...w, sku: sku.get(w.variant_id) ?? w.variant_id })) };
       },
     );
 

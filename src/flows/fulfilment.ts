@@ -137,17 +137,18 @@ export async function startWave(
 ): Promise<Result<{ wave: fulfilment.WaveRow; parcels: fulfilment.ParcelRow[] }>> {
   if (!isOperator(ctx)) return fail('forbidden', 'forbidden');
   const limit = Math.min(input.limit ?? LIMITS.wave_orders_max, LIMITS.wave_orders_max);
-  const paid = (await orders.oldestInStatus(tx, 'paid', limit * 4)).filter((o) => !input.lane || o.lane === input.lane);
-  const held = await inventory.reservationsOf(
-    tx,
-    paid.map((o) => o.id),
-  );
-  const here = paid
-    .filter((o) => {
-      const mine = held.filter((r) => r.order_id === o.id && r.status === 'committed');
-      return mine.length > 0 && mine.every((r) => r.warehouse_code === input.warehouse_code);
-    })
-    .slice(0, limit);
+  // Orders waiting at a seller's premises for goods the hub now holds are fulfilled from the hub.
+  await inventory.crossDock(tx, ctx, input.warehouse_code, limit * 4);
+  // Candidates come from the stock side: orders whose goods are all here, page by page (orders already
+  // picking hold their reservations too and are skipped), until the wave is full.
+  const page = limit * 4;
+  const found: orders.OrderRow[] = [];
+  for (let offset = 0; found.length < limit && offset < page * 25; offset += page) {
+    const ready = await inventory.ordersCommittedAt(tx, input.warehouse_code, page, offset);
+    found.push(...(await orders.ordersByIds(tx, ready)).filter((o) => o.status === 'paid' && (!input.lane || o.lane === input.lane)));
+    if (ready.length < page) break;
+  }
+  const here = found.sort((a, b) => (a.paid_at?.getTime() ?? 0) - (b.paid_at?.getTime() ?? 0) || a.id.localeCompare(b.id)).slice(0, limit);
   const moved = await orders.transition(tx, ctx, {
     order_ids: here.map((o) => o.id),
     from: ['paid'],

@@ -141,6 +141,50 @@ describe('outbound', () => {
   });
 });
 
+describe('cross-dock', () => {
+  it('an order reserved at the seller’s premises waits, is listed for the seller, and is picked at the hub once its goods arrive', async () => {
+    const own = await shop.list({ sku: 'GTC-OWN-SHAWL', satang: 70_000, stock: 0, weight_g: 180 });
+    const at_seller = await call(t, 'POST', '/inventory/adjustments', shop.owner.token, {
+      variant_id: own.variant_id,
+      warehouse_code: 'SELLER',
+      delta: 5,
+      reason: 'opening',
+    });
+    expect(at_seller.statusCode, at_seller.body).toBe(201);
+    const o = await paidOrder(t, own.variant_id, 'TH', 2);
+    const waiting = (await call(t, 'GET', `/sellers/${shop.seller_id}/awaiting-hub`, shop.owner.token)).json();
+    expect(waiting.items).toEqual([{ variant_id: own.variant_id, sku: 'GTC-OWN-SHAWL', quantity: 2, orders: 1 }]);
+    expect((await call(t, 'GET', `/sellers/${shop.seller_id}/awaiting-hub`, (await userWithToken(t)).token)).statusCode).toBe(404);
+    // The hub does not hold the goods: the wave leaves the order waiting.
+    const early = await call(t, 'POST', '/fulfilment/waves', operator.token, { warehouse_code: 'GTC-BKK' });
+    if (early.statusCode === 201) expect(early.json().parcels.map((p: { order_id: string }) => p.order_id)).not.toContain(o.order_id);
+    expect(await statusOf(t, o.buyer.token, o.order_id)).toBe('paid');
+
+    // The seller sends 3 to the hub; the hub receives them; the next wave picks the order from the hub.
+    const inbound = (
+      await call(t, 'POST', '/inbound-shipments', shop.owner.token, {
+        seller_id: shop.seller_id,
+        warehouse_code: 'GTC-BKK',
+        lines: [{ variant_id: own.variant_id, quantity: 3 }],
+      })
+    ).json();
+    const received = await call(t, 'POST', `/inbound-shipments/${inbound.id}/receive`, operator.token, {
+      lines: [{ variant_id: own.variant_id, received: 3, rejected: 0 }],
+    });
+    expect(received.statusCode, received.body).toBe(200);
+    const wave = await call(t, 'POST', '/fulfilment/waves', operator.token, { warehouse_code: 'GTC-BKK' });
+    expect(wave.statusCode, wave.body).toBe(201);
+    expect(wave.json().parcels.map((p: { order_id: string }) => p.order_id)).toContain(o.order_id);
+    expect(await statusOf(t, o.buyer.token, o.order_id)).toBe('in_fulfilment');
+    // The seller's own units are free again; the hub holds the order's two.
+    const stock = (await call(t, 'GET', `/inventory?variant_id=${own.variant_id}`, shop.owner.token)).json().items as { warehouse_code: string }[];
+    expect(stock.find((s) => s.warehouse_code === 'SELLER')).toMatchObject({ on_hand: 5, reserved: 0, available: 5 });
+    expect(stock.find((s) => s.warehouse_code === 'GTC-BKK')).toMatchObject({ on_hand: 3, reserved: 2, available: 1 });
+    expect((await call(t, 'GET', `/sellers/${shop.seller_id}/awaiting-hub`, shop.owner.token)).json().items).toEqual([]);
+    await expectBalanced(t);
+  });
+});
+
 describe('tracking', () => {
   it('refuses bad signatures, answers duplicates, 404s an unknown waybill, and a Thai order is delivered without customs', async () => {
     const th = await paidOrder(t, product.variant_id, 'TH');

@@ -6,7 +6,7 @@ import { bearer, sellerBody, type TestApp, userWithToken } from './app.js';
 /** A verified seller with products listed for every market, stock in the hub, and the day's FX rates. */
 export interface Shop {
   admin: { token: string };
-  owner: { token: string };
+  owner: { email: string; token: string };
   seller_id: string;
   list(input: {
     sku: string;

@@ -2,10 +2,13 @@
 
 export { MOVEMENT_KINDS } from './schema.js';
 export {
+  awaitingHub,
   type CountLine,
   commitReservations,
+  crossDock,
   type MovementInput,
   move,
+  ordersCommittedAt,
   type ReserveLine,
   releaseReservations,
   reservationsOf,

@@ -6,6 +6,7 @@ import type { Ctx } from '../../kernel/context.js';
 import { fail, ok, type Result } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { type MovementKind, movements, reservations, stock } from './schema.js';
+import { WAREHOUSE_BY_CODE, WAREHOUSES } from './warehouses.js';
 
 type Queryable = Db | Tx;
 
@@ -359,6 +360,117 @@ export async function reservationsOf(q: Queryable, order_ids: readonly string[])
     .from(reservations)
     .where(inArray(reservations.order_id, [...order_ids]))
     .orderBy(asc(reservations.order_id), asc(reservations.variant_id));
+}
+
+/**
+ * Orders whose committed reservations are all in one warehouse (ready to pick there), oldest
+ * reservation first. Orders still waiting for goods elsewhere never crowd these out.
+ */
+export async function ordersCommittedAt(q: Queryable, warehouse_code: string, limit: number, offset = 0): Promise<string[]> {
+  const result = await q.execute(sql`
+    select order_id from ${reservations}
+     where status = 'committed'
+     group by order_id
+    having bool_and(warehouse_code = ${warehouse_code})
+     order by min(created_at), order_id
+     limit ${limit} offset ${offset}`);
+  return (result as unknown as { rows: { order_id: string }[] }).rows.map((r) => r.order_id);
+}
+
+/** Paid orders' goods still at a seller's own premises, per seller: what the seller should send to a hub. */
+export async function awaitingHub(q: Queryable, seller_id: string): Promise<{ variant_id: string; quantity: number; orders: number }[]> {
+  const seller_codes = WAREHOUSES.filter((w) => w.kind === 'seller').map((w) => w.code);
+  const rows = await q
+    .select({
+      variant_id: reservations.variant_id,
+      quantity: sql<string>`sum(${reservations.quantity})`,
+      orders: sql<string>`count(distinct ${reservations.order_id})`,
+    })
+    .from(reservations)
+    .where(and(eq(reservations.seller_id, seller_id), eq(reservations.status, 'committed'), inArray(reservations.warehouse_code, seller_codes)))
+    .groupBy(reservations.variant_id)
+    .orderBy(asc(reservations.variant_id));
+  return rows.map((r) => ({ variant_id: r.variant_id, quantity: Number(r.quantity), orders: Number(r.orders) }));
+}
+
+/**
+ * Cross-dock: a paid order whose goods were reserved at the seller's own premises is fulfilled from a
+ * hub once the hub holds them (the seller sent stock in). Each such committed reservation whose
+ * variant the hub has available moves there — reserved at the hub, freed at the seller — oldest
+ * first. The reservation row is claimed first (a second wave finds it moved), then the stock rows in
+ * variant order, hub before seller, as every path that touches both. Answers the orders touched.
+ */
+export async function crossDock(tx: Tx, ctx: Ctx, warehouse_code: string, limit: number): Promise<string[]> {
+  if (WAREHOUSE_BY_CODE.get(warehouse_code)?.kind !== 'hub') return [];
+  const seller_codes = WAREHOUSES.filter((w) => w.kind === 'seller').map((w) => w.code);
+  const candidates = await tx
+    .select({ r: reservations })
+    .from(reservations)
+    .innerJoin(stock, and(eq(stock.variant_id, reservations.variant_id), eq(stock.warehouse_code, warehouse_code)))
+    .where(
+      and(
+        eq(reservations.status, 'committed'),
+        inArray(reservations.warehouse_code, seller_codes),
+        sql`${stock.on_hand} - ${stock.reserved} >= ${reservations.quantity}`,
+      ),
+    )
+    .orderBy(asc(reservations.created_at), asc(reservations.id))
+    .limit(limit);
+  const ordered = candidates.map((c) => c.r).sort((a, b) => (a.variant_id === b.variant_id ? a.id.localeCompare(b.id) : a.variant_id < b.variant_id ? -1 : 1));
+  const now = ctx.clock.now();
+  const actor_id = ctx.actor.kind === 'user' || ctx.actor.kind === 'api_key' ? ctx.actor.user_id : null;
+  const touched = new Set<string>();
+  for (const r of ordered) {
+    const [claimed] = await tx
+      .update(reservations)
+      .set({ warehouse_code, updated_at: now })
+      .where(and(eq(reservations.id, r.id), eq(reservations.warehouse_code, r.warehouse_code), eq(reservations.status, 'committed')))
+      .returning({ id: reservations.id });
+    if (!claimed) continue;
+    const [taken] = await tx
+      .update(stock)
+      .set({ reserved: sql`${stock.reserved} + ${r.quantity}`, updated_at: now })
+      .where(and(eq(stock.variant_id, r.variant_id), eq(stock.warehouse_code, warehouse_code), sql`${stock.on_hand} - ${stock.reserved} >= ${r.quantity}`))
+      .returning({ variant_id: stock.variant_id });
+    if (!taken) {
+      // Someone took the hub's last units meanwhile: the order keeps waiting for the seller's goods.
+      await tx.update(reservations).set({ warehouse_code: r.warehouse_code }).where(eq(reservations.id, r.id));
+      continue;
+    }
+    await tx
+      .update(stock)
+      .set({ reserved: sql`${stock.reserved} - ${r.quantity}`, updated_at: now })
+      .where(and(eq(stock.variant_id, r.variant_id), eq(stock.warehouse_code, r.warehouse_code)));
+    const reason = `order ${r.order_id} cross-docked from ${r.warehouse_code} to ${warehouse_code}`;
+    await tx.insert(movements).values([
+      {
+        id: newId('mov', now.getTime()),
+        variant_id: r.variant_id,
+        warehouse_code,
+        seller_id: r.seller_id,
+        kind: 'reservation' as const,
+        on_hand_delta: 0,
+        reserved_delta: r.quantity,
+        reason,
+        actor_id,
+        at: now,
+      },
+      {
+        id: newId('mov', now.getTime()),
+        variant_id: r.variant_id,
+        warehouse_code: r.warehouse_code,
+        seller_id: r.seller_id,
+        kind: 'release' as const,
+        on_hand_delta: 0,
+        reserved_delta: -r.quantity,
+        reason,
+        actor_id,
+        at: now,
+      },
+    ]);
+    touched.add(r.order_id);
+  }
+  return [...touched];
 }
 
 /**

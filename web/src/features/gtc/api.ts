@@ -81,6 +81,8 @@ export const gtcApi = {
     call(() => client.POST('/api/v1/sandbox/parcels/{id}/events', { ...byId(parcelId), body: { code } })),
 
   // A seller's money
+  /** Paid orders' goods still at the seller's own premises: what to send to a hub. */
+  awaitingHub: (sellerId: string) => call(() => client.GET('/api/v1/sellers/{id}/awaiting-hub', byId(sellerId))),
   balance: (sellerId: string) => call(() => client.GET('/api/v1/sellers/{id}/balance', byId(sellerId))),
   payouts: (sellerId: string) => call(() => client.GET('/api/v1/sellers/{id}/payouts', byId(sellerId))),
 };

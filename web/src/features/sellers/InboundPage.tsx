@@ -43,8 +43,62 @@ interface LineDraft {
   cartons: string;
 }
 
+/**
+ * Paid orders whose goods are still at the seller's own premises: the hub cannot pick them until the
+ * goods arrive. "Announce these" fills the booking form with them.
+ */
+function AwaitingHub({
+  seller,
+  variants,
+  onAnnounce,
+}: {
+  seller: Seller;
+  variants: readonly VariantChoice[];
+  onAnnounce: (lines: { variant_id: string; quantity: number }[]) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const waiting = useQuery({ queryKey: ['gtc', 'awaiting-hub', seller.id], queryFn: () => gtcApi.awaitingHub(seller.id) });
+  const items = waiting.data?.items ?? [];
+  if (items.length === 0) return null;
+  const byId = new Map(variants.map((v) => [v.id, v]));
+  return (
+    <section className="card" data-testid="inbound-awaiting" aria-labelledby="inbound-awaiting-title">
+      <h2 id="inbound-awaiting-title">{t('gtc.inbound.awaiting_title')}</h2>
+      <Notice kind="info">{t('gtc.inbound.awaiting_intro')}</Notice>
+      <ul className="rows">
+        {items.map((i) => {
+          const v = byId.get(i.variant_id);
+          return (
+            <li key={i.variant_id} className="row" data-testid="inbound-awaiting-line" data-variant-id={i.variant_id} data-quantity={i.quantity}>
+              <span>{v ? variantLabel(v, language) : i.sku}</span> <strong>× {i.quantity}</strong>{' '}
+              <span className="small muted">{t('gtc.inbound.awaiting_orders', { count: i.orders })}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <button
+        type="button"
+        className="button"
+        data-testid="inbound-awaiting-announce"
+        onClick={() => onAnnounce(items.map((i) => ({ variant_id: i.variant_id, quantity: i.quantity })))}
+      >
+        {t('gtc.inbound.awaiting_announce')}
+      </button>
+    </section>
+  );
+}
+
 /** Booking an inbound shipment (advance shipping notice): where to, when, and what in how many cartons. */
-function BookForm({ seller, variants }: { seller: Seller; variants: readonly VariantChoice[] }) {
+function BookForm({
+  seller,
+  variants,
+  initial,
+}: {
+  seller: Seller;
+  variants: readonly VariantChoice[];
+  initial?: readonly { variant_id: string; quantity: number }[] | undefined;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const client = useQueryClient();
@@ -54,7 +108,11 @@ function BookForm({ seller, variants }: { seller: Seller; variants: readonly Var
   const [warehouse, setWarehouse] = useState<FulfilmentWarehouse>('GTC-BKK');
   const [reference, setReference] = useState('');
   const [expected, setExpected] = useState('');
-  const [lines, setLines] = useState<LineDraft[]>(() => [blank()]);
+  const [lines, setLines] = useState<LineDraft[]>(() =>
+    initial && initial.length > 0
+      ? initial.map((l) => ({ key: next.current++, variant_id: l.variant_id, quantity: String(l.quantity), cartons: '1' }))
+      : [blank()],
+  );
   const [touched, setTouched] = useState(false);
 
   const book = useMutation({
@@ -110,7 +168,7 @@ function BookForm({ seller, variants }: { seller: Seller; variants: readonly Var
 
   const placed = (path: string) => ['warehouse_code', 'reference', 'expected_on'].includes(path) || /^lines\[\d+\]\.(variant_id|quantity|cartons)$/.test(path);
   return (
-    <section className="card" aria-labelledby="inbound-book-title">
+    <section className="card" id="inbound-book" aria-labelledby="inbound-book-title">
       <h2 id="inbound-book-title">{t('gtc.inbound.book_title')}</h2>
       <p className="muted small">{t('gtc.inbound.book_intro')}</p>
       <form onSubmit={submit} noValidate data-testid="inbound-form">
@@ -465,11 +523,20 @@ function StockTable({ variants }: { variants: readonly VariantChoice[] }) {
 
 function SellerInbound({ seller }: { seller: Seller }) {
   const variants = useSellerVariants(seller.id);
+  const [prefill, setPrefill] = useState<{ version: number; lines: { variant_id: string; quantity: number }[] }>({ version: 0, lines: [] });
   if (variants.isPending) return <Loading />;
   if (variants.isError) return <ProblemBox error={variants.error} testId="inbound-products-error" />;
   return (
     <div data-testid="seller-inbound" data-seller-id={seller.id}>
-      <BookForm seller={seller} variants={variants.data} />
+      <AwaitingHub
+        seller={seller}
+        variants={variants.data}
+        onAnnounce={(lines) => {
+          setPrefill((p) => ({ version: p.version + 1, lines }));
+          document.getElementById('inbound-book')?.scrollIntoView({ block: 'start' });
+        }}
+      />
+      <BookForm key={prefill.version} seller={seller} variants={variants.data} initial={prefill.lines} />
       <ShipmentList seller={seller} />
       <StockTable variants={variants.data} />
     </div>
