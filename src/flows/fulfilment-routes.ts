@@ -21,6 +21,7 @@ import {
   packParcel,
   parcelLabel,
   processTracking,
+  receiveReturn,
   receiveShipment,
   startWave,
 } from './fulfilment.js';
@@ -85,6 +86,9 @@ const parcelSchema = z
     tracking_status: z.string().nullable(),
     packed_at: z.string().nullable(),
     dispatched_at: z.string().nullable(),
+    /** A returned parcel checked back in: resellable (restocked) or damaged (written off). */
+    return_condition: z.enum(fulfilment.RETURN_CONDITIONS).nullable(),
+    return_received_at: z.string().nullable(),
   })
   .meta({ id: 'Parcel' });
 const pickLineSchema = z.object({
@@ -193,6 +197,8 @@ export function parcelView(p: fulfilment.ParcelRow) {
     tracking_status: p.tracking_status,
     packed_at: iso(p.packed_at),
     dispatched_at: iso(p.dispatched_at),
+    return_condition: p.return_condition,
+    return_received_at: iso(p.return_received_at),
   };
 }
 
@@ -504,6 +510,24 @@ export function fulfilmentRoutes(deps: RouteDeps & { webhook_secret: string; cus
       async (req) => {
         requireOperator(req.ctx);
         return { items: (await fulfilment.listParcels(db, req.query)).map(parcelView) };
+      },
+    );
+
+    app.post(
+      '/parcels/:id/return-receipt',
+      {
+        schema: {
+          tags: ['fulfilment'],
+          summary:
+            'Operator: a parcel returned to sender is back at the hub; resellable goods go back into stock, damaged ones are written off (once: a second check is 409)',
+          params: z.object({ id }),
+          body: z.strictObject({ condition: z.enum(fulfilment.RETURN_CONDITIONS), note: z.string().trim().max(500).optional() }),
+          response: { 200: parcelSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        requireOperator(req.ctx);
+        return parcelView(unwrap(await inTransaction(db, (tx) => receiveReturn(tx, req.ctx, req.params.id, req.body))));
       },
     );
 

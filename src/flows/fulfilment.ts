@@ -122,6 +122,41 @@ export async function receiveShipment(tx: Tx, ctx: Ctx, id: string, lines: reado
   return ok(shipment);
 }
 
+/**
+ * A parcel returned to sender is back at the hub (the buyer was refunded when the carrier reported
+ * it): the operator checks it. Resellable goods go back into the hub's stock (a `receipt` movement
+ * per line, the products searchable again); damaged ones are written off, recorded with the note.
+ */
+export async function receiveReturn(
+  tx: Tx,
+  ctx: Ctx,
+  id: string,
+  input: { condition: fulfilment.ReturnCondition; note?: string | undefined },
+): Promise<Result<fulfilment.ParcelRow>> {
+  if (!isOperator(ctx)) return fail('forbidden', 'forbidden');
+  const received = await fulfilment.receiveReturn(tx, ctx, id, input.condition, input.note);
+  if (!received.ok || input.condition !== 'resellable') return received;
+  const parcel = received.value;
+  for (const line of [...parcel.lines].sort((x, y) => (x.variant_id < y.variant_id ? -1 : 1))) {
+    const moved = await inventory.move(tx, ctx, {
+      variant_id: line.variant_id,
+      seller_id: parcel.seller_id,
+      warehouse_code: parcel.warehouse_code,
+      kind: 'receipt',
+      on_hand_delta: line.quantity,
+      reserved_delta: 0,
+      reason: `returned parcel ${parcel.tracking_no ?? parcel.id}`,
+    });
+    if (!moved.ok) return moved;
+  }
+  const products = await catalogue.variantsByIds(
+    tx,
+    parcel.lines.map((l) => l.variant_id),
+  );
+  for (const product_id of [...new Set(products.map((v) => v.product_id))].sort()) await restockProduct(tx, ctx.clock.now(), product_id);
+  return received;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Outbound
 

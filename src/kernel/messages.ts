@@ -399,6 +399,11 @@ export const MESSAGES = {
   },
   nothing_to_pick: { th: 'ไม่มีคำสั่งซื้อที่ชำระแล้วรอหยิบในคลังนี้', zh: '该仓库没有待拣货的已付款订单', en: 'No paid orders waiting to be picked in this warehouse' },
   parcel_not_found: { th: 'ไม่พบพัสดุ', zh: '未找到包裹', en: 'No such parcel' },
+  parcel_not_returned: {
+    th: 'รับคืนได้เฉพาะพัสดุที่ตีกลับถึงผู้ส่งแล้ว (สถานะ {{status}})',
+    zh: '仅已退回发件人的包裹可办理退货入库（状态 {{status}}）',
+    en: 'Only a parcel returned to sender can be received back (status {{status}})',
+  },
   parcel_not_packable: {
     th: 'พัสดุนี้แพ็กไปแล้วหรือแพ็กไม่ได้ (สถานะ {{status}})',
     zh: '该包裹已打包或不可打包（状态 {{status}}）',

@@ -215,6 +215,38 @@ describe('tracking', () => {
     const tb = await ledger.trialBalance(t.database.db);
     expect(tb.balanced).toBe(true);
     await expectBalanced(t);
+
+    // Back at the hub: checked once; resellable goods return to the hub's stock.
+    const hub = async () =>
+      (
+        (await call(t, 'GET', `/inventory?variant_id=${product.variant_id}`, shop.owner.token)).json().items as { warehouse_code: string; on_hand: number }[]
+      ).find((i) => i.warehouse_code === 'GTC-BKK')?.on_hand ?? 0;
+    const before = await hub();
+    expect((await call(t, 'POST', `/parcels/${parcel.id}/return-receipt`, shop.owner.token, { condition: 'resellable' })).statusCode).toBe(403);
+    expect((await call(t, 'POST', `/parcels/${parcel.id}/return-receipt`, operator.token, { condition: 'lost_in_space' })).statusCode).toBe(400);
+    const back = await call(t, 'POST', `/parcels/${parcel.id}/return-receipt`, operator.token, { condition: 'resellable', note: 'กล่องสภาพดี' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toMatchObject({ status: 'return_received', return_condition: 'resellable' });
+    expect(await hub()).toBe(before + parcel.lines.reduce((n: number, l: { quantity: number }) => n + l.quantity, 0));
+    const again = await call(t, 'POST', `/parcels/${parcel.id}/return-receipt`, operator.token, { condition: 'resellable' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('parcel_not_returned');
+    expect(await hub()).toBe(before + parcel.lines.reduce((n: number, l: { quantity: number }) => n + l.quantity, 0));
+    // A parcel still on its way cannot be received back; an unknown one is 404.
+    const th = await paidOrder(t, product.variant_id, 'TH');
+    const moving = await dispatched(t, operator, th.order_id);
+    expect((await call(t, 'POST', `/parcels/${moving.parcel.id}/return-receipt`, operator.token, { condition: 'damaged' })).json()).toMatchObject({
+      code: 'parcel_not_returned',
+    });
+    expect((await call(t, 'POST', '/parcels/pcl_nope/return-receipt', operator.token, { condition: 'damaged' })).statusCode).toBe(404);
+    // Damaged goods are written off: no stock comes back.
+    await track({ event_id: 'evt-ret-2', tracking_no: moving.parcel.tracking_no, code: 'returned', occurred_at: clock.now().toISOString() });
+    const stock_before = await hub();
+    expect((await call(t, 'POST', `/parcels/${moving.parcel.id}/return-receipt`, operator.token, { condition: 'damaged' })).json()).toMatchObject({
+      status: 'return_received',
+      return_condition: 'damaged',
+    });
+    expect(await hub()).toBe(stock_before);
   });
 
   it('lost parcels refund too; the consignment label and a barcode render', async () => {

@@ -10,6 +10,8 @@ export {
   type ParcelLine,
   type ParcelStatus,
   REJECT_REASONS,
+  RETURN_CONDITIONS,
+  type ReturnCondition,
   TRACKING_CODES,
   type TrackingCode,
 } from './schema.js';
@@ -28,6 +30,7 @@ export {
   getConsignment,
   getInbound,
   getWave,
+  receiveReturn,
   type InboundLineInput,
   type InboundRow,
   type InboundView,

@@ -101,7 +101,10 @@ export const waves = pgTable(
   (t) => [index('fulfilment_waves_created_idx').on(t.warehouse_code, t.id)],
 );
 
-export const PARCEL_STATUSES = ['picking', 'packed', 'consolidated', 'dispatched', 'delivered', 'returned', 'lost', 'cancelled'] as const;
+/** `return_received`: a parcel returned to sender is back at the hub and was checked (restocked or written off). */
+export const PARCEL_STATUSES = ['picking', 'packed', 'consolidated', 'dispatched', 'delivered', 'returned', 'return_received', 'lost', 'cancelled'] as const;
+export const RETURN_CONDITIONS = ['resellable', 'damaged'] as const;
+export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
 export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
 
 export interface ParcelLine {
@@ -139,6 +142,9 @@ export const parcels = pgTable(
     tracking_at: timestamp('tracking_at', { withTimezone: true }),
     packed_at: timestamp('packed_at', { withTimezone: true }),
     dispatched_at: timestamp('dispatched_at', { withTimezone: true }),
+    /** A returned parcel checked back in at the hub: resellable goods went back into stock, damaged ones were written off. */
+    return_condition: text('return_condition', { enum: RETURN_CONDITIONS }),
+    return_received_at: timestamp('return_received_at', { withTimezone: true }),
     created_at: timestamp('created_at', { withTimezone: true }).notNull(),
     updated_at: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

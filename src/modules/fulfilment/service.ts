@@ -16,6 +16,7 @@ import {
   type ParcelLine,
   parcels,
   type RejectReason,
+  type ReturnCondition,
   scans,
   type TrackingCode,
   trackingEvents,
@@ -502,6 +503,29 @@ export async function cancelParcel(tx: Tx, ctx: Ctx, order_id: string): Promise<
     .returning();
   if (row) await recordAudit(tx, { ...ctx, now }, { action: 'parcel.cancelled', entity_type: 'parcel', entity_id: row.id, after: { order_id } });
   return row;
+}
+
+/**
+ * A parcel returned to sender is back at the hub and checked: recorded once (`returned` →
+ * `return_received`); a second check is refused with the parcel's status.
+ */
+export async function receiveReturn(tx: Tx, ctx: Ctx, id: string, condition: ReturnCondition, note: string | undefined): Promise<Result<ParcelRow>> {
+  const now = ctx.clock.now();
+  const [row] = await tx
+    .update(parcels)
+    .set({ status: 'return_received', return_condition: condition, return_received_at: now, updated_at: now })
+    .where(and(eq(parcels.id, id), eq(parcels.status, 'returned')))
+    .returning();
+  if (!row) {
+    const found = await parcelById(tx, id);
+    return found ? fail('conflict', 'parcel_not_returned', { params: { status: found.status } }) : fail('not_found', 'parcel_not_found');
+  }
+  await recordAudit(
+    tx,
+    { ...ctx, now },
+    { action: 'parcel.return_received', entity_type: 'parcel', entity_id: id, after: { condition, ...(note ? { note } : {}) } },
+  );
+  return ok(row);
 }
 
 export async function parcelById(q: Queryable, id: string): Promise<ParcelRow | undefined> {

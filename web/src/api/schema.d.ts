@@ -5473,7 +5473,7 @@ export interface paths {
             parameters: {
                 query?: {
                     warehouse_code?: "GTC-BKK" | "GTC-LCB" | "GTC-NKP" | "CN-NSA";
-                    status?: "picking" | "packed" | "consolidated" | "dispatched" | "delivered" | "returned" | "lost" | "cancelled";
+                    status?: "picking" | "packed" | "consolidated" | "dispatched" | "delivered" | "returned" | "return_received" | "lost" | "cancelled";
                     lane?: "road_r3a" | "rail_laos_china" | "sea_nansha" | "air" | "th_domestic";
                     limit?: number;
                 };
@@ -5516,6 +5516,97 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parcels/{id}/return-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Operator: a parcel returned to sender is back at the hub; resellable goods go back into stock, damaged ones are written off (once: a second check is 409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        condition: "resellable" | "damaged";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Parcel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8238,7 +8329,7 @@ export interface components {
             market: "TH" | "CN_CBEC" | "INTL";
             lane: string;
             /** @enum {string} */
-            status: "picking" | "packed" | "consolidated" | "dispatched" | "delivered" | "returned" | "lost" | "cancelled";
+            status: "picking" | "packed" | "consolidated" | "dispatched" | "delivered" | "returned" | "return_received" | "lost" | "cancelled";
             wave_id: string;
             lines: {
                 variant_id: string;
@@ -8268,6 +8359,8 @@ export interface components {
             tracking_status: string | null;
             packed_at: string | null;
             dispatched_at: string | null;
+            return_condition: ("resellable" | "damaged") | null;
+            return_received_at: string | null;
         };
         WaveInput: {
             id: string;
@@ -8907,7 +9000,7 @@ export interface components {
             market: "TH" | "CN_CBEC" | "INTL";
             lane: string;
             /** @enum {string} */
-            status: "picking" | "packed" | "consolidated" | "dispatched" | "delivered" | "returned" | "lost" | "cancelled";
+            status: "picking" | "packed" | "consolidated" | "dispatched" | "delivered" | "returned" | "return_received" | "lost" | "cancelled";
             wave_id: string;
             lines: {
                 variant_id: string;
@@ -8937,6 +9030,8 @@ export interface components {
             tracking_status: string | null;
             packed_at: string | null;
             dispatched_at: string | null;
+            return_condition: ("resellable" | "damaged") | null;
+            return_received_at: string | null;
         };
         Wave: {
             id: string;
