@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock, localDate } from '../../src/kernel/clock.js';
-import { createTestApp, PASSWORD, type TestApp } from '../support/app.js';
-import { HAS_CHROMIUM, launch, phonePage, SCREENSHOTS } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { browserApp, HAS_CHROMIUM, SCREENSHOTS, signIn } from '../support/browser.js';
 import { openShop } from '../support/shop.js';
 import { call, paidOrder } from '../support/spine.js';
 
@@ -14,26 +14,15 @@ describe.skipIf(!HAS_CHROMIUM)('orders waiting for the seller’s goods at the h
   const clock = new FakeClock(new Date());
   let t: TestApp;
   let url = '';
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    t = await createTestApp({ serve_web: true, clock });
-    url = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launch();
-    ({ context, page } = await phonePage(browser, problems));
-    page.on('response', (r) => {
-      if (r.status() >= 500) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-    });
+    ({ t, url, page, problems, close } = await browserApp({ clock }));
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(async () => close?.());
 
   it('the seller (th) sees what the orders wait for and announces it in one tap', { timeout: 120_000 }, async () => {
     const shop = await openShop(t, { date: localDate(clock.now(), 7) });
@@ -48,12 +37,7 @@ describe.skipIf(!HAS_CHROMIUM)('orders waiting for the seller’s goods at the h
     await paidOrder(t, product.variant_id, 'TH', 2);
     await paidOrder(t, product.variant_id, 'TH', 1);
 
-    await page.goto(`${url}/login`);
-    await page.getByTestId('lang-th').click();
-    await page.getByTestId('login-email').fill(shop.owner.email);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-logout').waitFor();
+    await signIn(page, url, shop.owner.email, 'th');
     await page.goto(`${url}/seller/inbound`);
     const line = page.locator(`[data-testid="inbound-awaiting-line"][data-variant-id="${product.variant_id}"]`);
     await line.waitFor();

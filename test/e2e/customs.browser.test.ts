@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_FILINGS, sandboxCustomsEnv } from '../../src/flows/customs.js';
 import { FakeClock, localDate } from '../../src/kernel/clock.js';
-import { createTestApp, PASSWORD, type TestApp, userWithToken } from '../support/app.js';
-import { HAS_CHROMIUM, launch, phonePage, SCREENSHOTS } from '../support/browser.js';
+import { type TestApp, userWithToken } from '../support/app.js';
+import { browserApp, HAS_CHROMIUM, SCREENSHOTS, signIn } from '../support/browser.js';
 import { openShop } from '../support/shop.js';
 import { dispatched, paidOrder } from '../support/spine.js';
 
@@ -17,15 +17,13 @@ describe.skipIf(!HAS_CHROMIUM)('a refused declaration declared again, in the bro
   const clock = new FakeClock(new Date());
   let t: TestApp;
   let url = '';
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let carrier_refiled = false;
-  const problems: string[] = [];
+  let problems: string[] = [];
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    t = await createTestApp({
-      serve_web: true,
+    ({ t, url, page, problems, close } = await browserApp({
       clock,
       customs: sandboxCustomsEnv(undefined, {
         ...SANDBOX_FILINGS,
@@ -34,20 +32,10 @@ describe.skipIf(!HAS_CHROMIUM)('a refused declaration declared again, in the bro
           return carrier_refiled ? doc : { ...doc, consignee_address: `${doc.consignee_address}（旧址）` };
         },
       }),
-    });
-    url = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launch();
-    ({ context, page } = await phonePage(browser, problems));
-    page.on('response', (r) => {
-      if (r.status() >= 500) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-    });
+    }));
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(async () => close?.());
 
   it('shows why nothing was sent, refuses again until the carrier refiles, then declares', { timeout: 120_000 }, async () => {
     const shop = await openShop(t, { date: localDate(clock.now(), 7) });
@@ -57,12 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)('a refused declaration declared again, in the bro
     const { order_id } = await paidOrder(t, product.variant_id);
     await dispatched(t, operator, order_id);
 
-    await page.goto(`${url}/login`);
-    await page.getByTestId('lang-th').click();
-    await page.getByTestId('login-email').fill(officer.email);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-logout').waitFor();
+    await signIn(page, url, officer.email, 'th');
     await page.goto(`${url}/compliance/customs`);
     await page.getByTestId('decl-filter-order').fill(order_id);
     await page.getByTestId('decl-search').click();

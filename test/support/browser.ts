@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createTestApp, PASSWORD } from './app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -41,4 +42,35 @@ export async function phonePage(browser: Browser, problems: string[], grant?: { 
     if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
   });
   return { context, page };
+}
+
+/**
+ * A test server serving the web app on a free port, with one phone page on it; `problems` collects
+ * page errors, CSP violations and 5xx answers. `close` ends page, browser and server.
+ */
+export async function browserApp(options: Parameters<typeof createTestApp>[0]) {
+  const t = await createTestApp({ ...options, serve_web: true });
+  const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launch();
+  const problems: string[] = [];
+  const { context, page } = await phonePage(browser, problems);
+  page.on('response', (r) => {
+    if (r.status() >= 500) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  const close = async () => {
+    await context.close();
+    await browser.close();
+    await t.close();
+  };
+  return { t, url, browser, page, problems, close };
+}
+
+/** Signs in through the login screen in the given language. */
+export async function signIn(page: Page, url: string, email: string, language: 'th' | 'zh' | 'en'): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByTestId(`lang-${language}`).click();
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-logout').waitFor();
 }

@@ -17,6 +17,7 @@ import {
   type RejectReason,
   type ScanResult,
 } from './api.js';
+import { ReturnsCard } from './ReturnsCard.js';
 import { ScanForm } from './ScanForm.js';
 import { FieldMessage, InboundStatusBadge, inboundKey, inboundListKey, type LineFigure, LineFigures, ProblemBox, unplacedError, useFormKey } from './shared.js';
 
@@ -446,7 +447,7 @@ function ShipmentPanel({ id, onBack }: { id: string; onBack: () => void }) {
   );
 }
 
-/** Receiving at the dock: scan carton labels, count each line, put the accepted goods into stock. */
+/** Receiving at the dock: scan carton labels, count each line, put the accepted goods into stock; check returned parcels back in. */
 export function ReceiveTab({ warehouse }: { warehouse: FulfilmentWarehouse }) {
   const [selected, setSelected] = useState<string | null>(null);
   const scanInput = useRef<HTMLInputElement | null>(null);
@@ -463,6 +464,7 @@ export function ReceiveTab({ warehouse }: { warehouse: FulfilmentWarehouse }) {
       ) : (
         <ShipmentList warehouse={warehouse} onSelect={setSelected} />
       )}
+      <ReturnsCard warehouse={warehouse} />
     </div>
   );
 }

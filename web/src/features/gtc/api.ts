@@ -25,6 +25,8 @@ export type PickLine = Wave['pick_list'][number];
 export type Consignment = Schemas['Consignment'];
 export type ExportDeclaration = NonNullable<Consignment['export_declaration']>;
 export type PackInput = JsonBody<'/api/v1/parcels/{id}/pack', 'post'>;
+export type ReturnReceiptInput = JsonBody<'/api/v1/parcels/{id}/return-receipt', 'post'>;
+export type ReturnCondition = ReturnReceiptInput['condition'];
 export type Lane = JsonBody<'/api/v1/consignments', 'post'>['lane'];
 export type Balance = JsonResponse<'/api/v1/sellers/{id}/balance', 'get', 200>;
 export type SellerPayouts = JsonResponse<'/api/v1/sellers/{id}/payouts', 'get', 200>;
@@ -68,6 +70,9 @@ export const gtcApi = {
     call(() => client.GET('/api/v1/parcels', { params: { query } })),
   pack: (id: string, body: PackInput, idempotencyKey: string) =>
     call(() => client.POST('/api/v1/parcels/{id}/pack', { ...byId(id), body, ...keyed(idempotencyKey) })),
+  /** A parcel returned to sender, checked back in at the hub: resellable goods go back into stock (once: a second is 409). */
+  returnReceipt: (id: string, body: ReturnReceiptInput, idempotencyKey: string) =>
+    call(() => client.POST('/api/v1/parcels/{id}/return-receipt', { ...byId(id), body, ...keyed(idempotencyKey) })),
   consignments: () => call(() => client.GET('/api/v1/consignments')),
   consignment: (id: string) => call(() => client.GET('/api/v1/consignments/{id}', byId(id))),
   consolidate: (warehouse_code: FulfilmentWarehouse, lane: Lane, idempotencyKey: string) =>
