@@ -255,7 +255,7 @@ async function submitAndRecord(database: Database, ctx: Ctx, env: CustomsEnv, de
 }
 
 /** The single window did not take the messages: the declaration is an `error` (status -1) with the agent's reason. */
-export async function agentRefused(tx: Tx, ctx: Ctx, declaration_id: string, reason: string): Promise<customs.DeclarationRow | undefined> {
+async function agentRefused(tx: Tx, ctx: Ctx, declaration_id: string, reason: string): Promise<customs.DeclarationRow | undefined> {
   return customs.moveDeclaration(tx, ctx, { id: declaration_id, to: 'error', last_status: -1, at: ctx.clock.now(), info: `agent refused: ${reason}` });
 }
 
@@ -371,8 +371,9 @@ export async function processReceipt(
 export async function applyReceipt(tx: Tx, ctx: Ctx, receipt: customs.Receipt, body_sha256: string): Promise<Result<ReceiptAnswer>> {
   const now = ctx.clock.now();
   const live = await customs.lockDeclarationByOrderNo(tx, receipt.order_no);
-  // A late answer to a message of a declaration since replaced is kept with that one and changes nothing.
-  const filed = live ? await customs.declarationOfMessage(tx, receipt.guid) : undefined;
+  // A late answer to a message of a declaration since replaced is kept with that one and changes nothing
+  // (only an order declared again has one: `supersedes` is set on its live declaration).
+  const filed = live?.supersedes ? await customs.declarationOfMessage(tx, receipt.guid) : undefined;
   const replaced = filed && filed.id !== live?.id && filed.status === 'superseded' ? filed : undefined;
   const declaration = replaced ?? live;
   const stored = await customs.storeReceipt(tx, {

@@ -92,34 +92,46 @@ export async function bookInbound(tx: Tx, ctx: Ctx, input: BookInboundInput): Pr
   );
 }
 
+/** Goods come into a warehouse's stock (a `receipt` movement per line, in variant order); their products are searchable again. */
+async function intoStock(
+  tx: Tx,
+  ctx: Ctx,
+  at: { seller_id: string; warehouse_code: string; reason: string },
+  lines: readonly { variant_id: string; quantity: number }[],
+): Promise<Result<void>> {
+  for (const line of [...lines].sort((x, y) => (x.variant_id < y.variant_id ? -1 : 1))) {
+    const moved = await inventory.move(tx, ctx, {
+      variant_id: line.variant_id,
+      seller_id: at.seller_id,
+      warehouse_code: at.warehouse_code,
+      kind: 'receipt',
+      on_hand_delta: line.quantity,
+      reserved_delta: 0,
+      reason: at.reason,
+    });
+    if (!moved.ok) return moved;
+  }
+  const variants = await catalogue.variantsByIds(
+    tx,
+    lines.map((l) => l.variant_id),
+  );
+  for (const product_id of [...new Set(variants.map((v) => v.product_id))].sort()) await restockProduct(tx, ctx.clock.now(), product_id);
+  return ok(undefined);
+}
+
 /** The operator's count goes into stock: accepted goods are on hand in the warehouse, sellable at once. */
 export async function receiveShipment(tx: Tx, ctx: Ctx, id: string, lines: readonly fulfilment.ReceiveLineInput[]): Promise<Result<fulfilment.InboundView>> {
   if (!isOperator(ctx)) return fail('forbidden', 'forbidden');
   const received = await fulfilment.receiveInbound(tx, ctx, id, lines);
   if (!received.ok) return received;
   const { shipment, accepted } = received.value;
-  const variants = new Map(
-    (
-      await catalogue.variantsByIds(
-        tx,
-        accepted.map((a) => a.variant_id),
-      )
-    ).map((v) => [v.id, v]),
+  const stocked = await intoStock(
+    tx,
+    ctx,
+    { seller_id: shipment.seller_id, warehouse_code: shipment.warehouse_code, reason: `inbound ${shipment.id}` },
+    accepted,
   );
-  for (const a of [...accepted].sort((x, y) => (x.variant_id < y.variant_id ? -1 : 1))) {
-    const moved = await inventory.move(tx, ctx, {
-      variant_id: a.variant_id,
-      seller_id: shipment.seller_id,
-      warehouse_code: shipment.warehouse_code,
-      kind: 'receipt',
-      on_hand_delta: a.quantity,
-      reserved_delta: 0,
-      reason: `inbound ${shipment.id}`,
-    });
-    if (!moved.ok) return moved;
-  }
-  for (const product_id of [...new Set([...variants.values()].map((v) => v.product_id))].sort()) await restockProduct(tx, ctx.clock.now(), product_id);
-  return ok(shipment);
+  return stocked.ok ? ok(shipment) : stocked;
 }
 
 /**
@@ -137,24 +149,13 @@ export async function receiveReturn(
   const received = await fulfilment.receiveReturn(tx, ctx, id, input.condition, input.note);
   if (!received.ok || input.condition !== 'resellable') return received;
   const parcel = received.value;
-  for (const line of [...parcel.lines].sort((x, y) => (x.variant_id < y.variant_id ? -1 : 1))) {
-    const moved = await inventory.move(tx, ctx, {
-      variant_id: line.variant_id,
-      seller_id: parcel.seller_id,
-      warehouse_code: parcel.warehouse_code,
-      kind: 'receipt',
-      on_hand_delta: line.quantity,
-      reserved_delta: 0,
-      reason: `returned parcel ${parcel.tracking_no ?? parcel.id}`,
-    });
-    if (!moved.ok) return moved;
-  }
-  const products = await catalogue.variantsByIds(
+  const stocked = await intoStock(
     tx,
-    parcel.lines.map((l) => l.variant_id),
+    ctx,
+    { seller_id: parcel.seller_id, warehouse_code: parcel.warehouse_code, reason: `returned parcel ${parcel.tracking_no ?? parcel.id}` },
+    parcel.lines,
   );
-  for (const product_id of [...new Set(products.map((v) => v.product_id))].sort()) await restockProduct(tx, ctx.clock.now(), product_id);
-  return received;
+  return stocked.ok ? received : stocked;
 }
 
 // ---------------------------------------------------------------------------------------------

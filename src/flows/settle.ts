@@ -137,18 +137,10 @@ async function releaseEscrow(tx: Tx, ctx: Ctx, policy: SettlementPolicy, order: 
       'fx_conversion',
       false,
     ]);
-    moves.push([
-      `${order.id}:seller`,
-      await ledger.accountOf(tx, now, PLATFORM, 'fx_position', 'THB'),
-      seller_account,
-      plan.seller_thb_minor,
-      'THB',
-      'seller_release',
-      true,
-    ]);
+    const fx_thb = await ledger.accountOf(tx, now, PLATFORM, 'fx_position', 'THB');
+    moves.push([`${order.id}:seller`, fx_thb, seller_account, plan.seller_thb_minor, 'THB', 'seller_release', true]);
     // fx_position keeps the currency at what the quote valued it; the day's rate differs by the FX result.
     const difference = plan.seller_thb_minor - plan.thb_at_quote_minor;
-    const fx_thb = await ledger.accountOf(tx, now, PLATFORM, 'fx_position', 'THB');
     const fx_result = await ledger.accountOf(tx, now, PLATFORM, 'fx_result', 'THB');
     moves.push([
       `${order.id}:fx_difference`,
